@@ -1,0 +1,57 @@
+"""interp_align: typed parsing, alignment and quality checks for interpreted transcripts."""
+
+from ._version import __version__
+from .errors import (
+    AlignmentError,
+    ConfigError,
+    DecodeError,
+    InputError,
+    InterpAlignError,
+    ParseError,
+)
+from .models import (
+    Bead,
+    Block,
+    BlockKind,
+    Diagnostic,
+    HeaderField,
+    HeaderFieldKind,
+    Interpretation,
+    LanguageSource,
+    LanguageTag,
+    Marker,
+    MarkerKind,
+    Sentence,
+    Severity,
+    Span,
+    Speaker,
+    Transcript,
+    Turn,
+)
+
+__all__ = [
+    "AlignmentError",
+    "Bead",
+    "Block",
+    "BlockKind",
+    "ConfigError",
+    "DecodeError",
+    "Diagnostic",
+    "HeaderField",
+    "HeaderFieldKind",
+    "InputError",
+    "InterpAlignError",
+    "Interpretation",
+    "LanguageSource",
+    "LanguageTag",
+    "Marker",
+    "MarkerKind",
+    "ParseError",
+    "Sentence",
+    "Severity",
+    "Span",
+    "Speaker",
+    "Transcript",
+    "Turn",
+    "__version__",
+]

@@ -1,0 +1,72 @@
+"""Text normalisation for *matching* — never for storage.
+
+Two families of helpers:
+
+* ``match_view`` maps a string to one of the **same length**, character by
+  character (no-break spaces → space, curly quotes → straight, en/em dashes →
+  ``-``, CR → LF-compatible space handling is left to callers).  Regexes run on
+  the view and their offsets are valid in the original text, which is how the
+  parser stays lossless.
+* ``fold`` removes case and accents for comparing names (``"RODRÍGUEZ"`` ==
+  ``"Rodriguez"``); its output length may differ, so never use its offsets.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["DASHES", "fold", "is_space", "match_view", "strip_accents"]
+
+#: Characters that transcripts use as dashes (hyphen-minus excluded).
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+_ONE_TO_ONE = {
+    "\u00a0": " ",  # no-break space: the State Department puts "\u00a0 " between sentences
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u3000": " ",
+    "\ufeff": " ",  # a BOM kept in the text reads as blank for matching
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2026": ".",  # ellipsis: one char stays one char
+    **{d: "-" for d in DASHES},
+}
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+
+def match_view(text: str) -> str:
+    """Return a same-length copy of ``text`` with look-alike characters unified.
+
+    Because ``len(match_view(t)) == len(t)``, a match at ``[i, j)`` in the view
+    is the span ``[i, j)`` of the original.
+    """
+    return text.translate(_TABLE)
+
+
+def is_space(char: str) -> bool:
+    """True for any Unicode whitespace, including no-break spaces and a stray BOM."""
+    return char.isspace() or char == "\ufeff"
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents (``"Bárcena"`` → ``"Barcena"``); keeps ``ñ`` → ``n``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key for names and labels, with whitespace collapsed."""
+    return " ".join(strip_accents(match_view(text)).casefold().split())
