@@ -10,6 +10,7 @@ from .errors import (
     ParseError,
 )
 from .models import (
+    Alignment,
     Bead,
     Block,
     BlockKind,
@@ -27,9 +28,11 @@ from .models import (
     Speaker,
     Transcript,
     Turn,
+    TurnPair,
 )
 
 __all__ = [
+    "Alignment",
     "AlignmentError",
     "Bead",
     "Block",
@@ -53,5 +56,6 @@ __all__ = [
     "Speaker",
     "Transcript",
     "Turn",
+    "TurnPair",
     "__version__",
 ]

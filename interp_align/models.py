@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "Alignment",
     "Bead",
     "Block",
     "BlockKind",
@@ -35,6 +36,7 @@ __all__ = [
     "Speaker",
     "Transcript",
     "Turn",
+    "TurnPair",
 ]
 
 #: A BCP-47 language tag such as ``"en"``, ``"es"`` or ``"es-MX"``.
@@ -302,3 +304,36 @@ class Bead(_Frozen):
     def format(self) -> str:
         """The bead in Vecalign/Bertalign gold format, e.g. ``[1, 2]:[3]``."""
         return f"[{', '.join(map(str, self.src))}]:[{', '.join(map(str, self.tgt))}]"
+
+
+class TurnPair(_Frozen):
+    """An English-record turn paired with a Spanish-record turn, and their sentence beads.
+
+    Convention, always: bead ``src`` indexes the *Spanish* turn's sentences and
+    ``tgt`` the *English* turn's, whichever side was the original.
+    ``original_language`` says who spoke: ``"es"`` when the English turn is an
+    interpretation of the Spanish one (then ``[i]:[]`` is an interpreter
+    omission), ``"en"`` for the reverse (then ``[i]:[]`` is an addition by the
+    Spanish-side interpreter).  A turn found on one side only has the other
+    index ``None`` and no beads.
+    """
+
+    english_turn: int | None
+    spanish_turn: int | None
+    original_language: LanguageCode | None = None
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+    beads: tuple[Bead, ...] = ()
+
+
+class Alignment(_Frozen):
+    """The alignment of an English record with a Spanish record of the same event.
+
+    Carries both transcripts so that every bead can be resolved to text and
+    offsets without the inputs; ``signature`` names every setting that affects
+    the result (``"aligner:interp|max_side:3|lexicon:builtin|version:0.1.0"``).
+    """
+
+    english: Transcript
+    spanish: Transcript
+    pairs: tuple[TurnPair, ...] = ()
+    signature: str = ""
