@@ -315,7 +315,9 @@ class TurnPair(_Frozen):
     interpretation of the Spanish one (then ``[i]:[]`` is an interpreter
     omission), ``"en"`` for the reverse (then ``[i]:[]`` is an addition by the
     Spanish-side interpreter).  A turn found on one side only has the other
-    index ``None`` and no beads.
+    index ``None`` and no beads.  A turn split in one record but whole in the
+    other appears in two pairs; bead indices stay *within-turn* sentence
+    indices, and each pair's beads cover only its share of the whole turn.
     """
 
     english_turn: int | None
