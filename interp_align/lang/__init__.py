@@ -1,0 +1,1 @@
+"""Language data (labels, markers, abbreviations) kept as data."""
