@@ -1,0 +1,262 @@
+"""From label texts to people: split role from name, link labels that name the same person.
+
+Labels vary within one record ("JANET YELLEN" / "JANET YELLEN, SECRETARIA DEL
+TESORO ..."; "ROGELIO RAMÍREZ DE LA O" / "ROGELIO EDUARDO RAMÍREZ DE LA O"), so
+speakers are keyed on the accent- and case-folded *name*, and a name is merged
+into a longer one when its words are a subset ending in the same surname.
+Role-only labels (QUESTION, PREGUNTA, MODERADOR) become generic speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lang.labels import EN_ROLE_WORDS, ES_OFFICE_WORDS, ES_ROLE_HEADS, GENERIC_LABELS
+from .models import Speaker
+from .normalize import fold, match_view
+
+__all__ = ["UNIDENTIFIED", "LabelParts", "build_speakers", "split_label"]
+
+#: Speaker id for turns whose block carries no label (only an interpreter note).
+UNIDENTIFIED = "unidentified"
+
+_LOWER_WORDS = frozenset(
+    {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "para", "en"}
+)
+
+
+@dataclass(frozen=True)
+class LabelParts:
+    """A label split into display name, display role and whether it is role-only."""
+
+    name: str | None
+    role: str | None
+    generic: bool
+
+
+def _display(words: Sequence[str]) -> str | None:
+    if not words:
+        return None
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i and low in _LOWER_WORDS:
+            out.append(low)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(out)
+
+
+def _key(word: str) -> str:
+    return fold(word).strip(".,")
+
+
+def _split_plain(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split ``ROLE WORDS NAME`` (no comma) into role words and name words."""
+    keys = [_key(w) for w in words]
+    if keys and keys[0] in ES_ROLE_HEADS:
+        i = 1
+        while i < len(words) - 1 and (keys[i] in ES_OFFICE_WORDS or keys[i] in ES_ROLE_HEADS):
+            i += 1
+        # never end the role on a function word: "SECRETARIA DE ... BÁRCENA"
+        while i > 1 and keys[i - 1] in _LOWER_WORDS:
+            i -= 1
+        return words[:i], words[i:]
+    i = 0
+    while i < len(words) - 1 and keys[i] in EN_ROLE_WORDS:
+        i += 1
+    return words[:i], words[i:]
+
+
+def _is_office(part: str) -> bool:
+    first = _key(part.split()[0]) if part.split() else ""
+    return first in ES_ROLE_HEADS or first in EN_ROLE_WORDS
+
+
+def split_label(label: str) -> LabelParts:
+    """Split a label into name and role ("SECURITY SECRETARY RODRÍGUEZ" → Rodríguez, Security Secretary)."""
+    clean = match_view(label).strip().rstrip(".,:").strip()
+    key = fold(clean)
+    if not key:
+        return LabelParts(name=None, role=None, generic=True)
+    if key in GENERIC_LABELS:
+        return LabelParts(name=None, role=_display(clean.split()), generic=True)
+    if "," in clean:
+        first, _, rest = clean.partition(",")
+        first, rest = first.strip(), rest.strip()
+        if _is_office(first) and not _is_office(rest):
+            office, name = first, rest
+        else:
+            name, office = first, rest
+        role_words, name_words = _split_plain(name.split())
+        role = " ".join(role_words + office.split())
+        return LabelParts(name=_display(name_words), role=_display(role.split()), generic=False)
+    role_words, name_words = _split_plain(clean.split())
+    if name_words and all(
+        _key(w) in EN_ROLE_WORDS or re.fullmatch(r"one|two|three|four|five|\d+", _key(w))
+        for w in name_words
+    ):
+        # "SENIOR ADMINISTRATION OFFICIAL ONE": a role, one consistent anonymous person
+        return LabelParts(name=None, role=_display(clean.split()), generic=False)
+    return LabelParts(name=_display(name_words), role=_display(role_words), generic=False)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "speaker"
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _same_person(short: list[str], long: list[str]) -> bool:
+    """``short`` names the same person as ``long``.
+
+    A lone surname matches the same last word; otherwise the names share at
+    least two content words, including ``short``'s last one ("MIGUEL MARIO
+    DÍAZ-CANEL" / "MIGUEL DÍAZ-CANEL BERMÚDEZ").
+    """
+    if not short or not long:
+        return False
+    if len(short) == 1:
+        return short[0] == long[-1]
+    content = {w for w in short if w not in _LOWER_WORDS} & {
+        w for w in long if w not in _LOWER_WORDS
+    }
+    return short[-1] in long and (len(content) >= 2 or set(short) <= set(long))
+
+
+@dataclass
+class _Person:
+    key: str
+    words: list[str]
+    name: str | None
+    role: str | None
+    generic: bool
+    labels: list[str]
+
+
+def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
+    """One ``Speaker`` per person, in order of first appearance, and the speaker id of each label.
+
+    Deterministic: the same label sequence always gives the same ids.
+    """
+    people: list[_Person] = []
+    by_key: dict[str, _Person] = {}
+    assigned: list[_Person] = []
+    for label in labels:
+        parts = split_label(label) if label else LabelParts(None, None, True)
+        if not label:
+            key = UNIDENTIFIED
+        elif parts.generic or parts.name is None:
+            key = "role:" + fold(parts.role or label)
+        else:
+            key = "name:" + fold(parts.name)
+        person = by_key.get(key)
+        if person is None:
+            words = fold(parts.name).split() if parts.name else []
+            person = _Person(key, words, parts.name, parts.role, parts.generic, [])
+            by_key[key] = person
+            people.append(person)
+        if label and label not in person.labels:
+            person.labels.append(label)
+        if person.role is None and parts.role:
+            person.role = parts.role
+        assigned.append(person)
+    merged = _merge(people)
+    ids = _assign_ids([merged[id(p)] for p in people])
+    speakers = []
+    seen: set[int] = set()
+    for person in people:
+        target = merged[id(person)]
+        if id(target) in seen:
+            continue
+        seen.add(id(target))
+        labels_seen = [lab for p in people if merged[id(p)] is target for lab in p.labels]
+        speakers.append(
+            Speaker(
+                id=ids[id(target)],
+                name=target.name,
+                role=target.role,
+                labels=tuple(dict.fromkeys(labels_seen)),
+                generic=target.generic or target.key == UNIDENTIFIED,
+            )
+        )
+    return tuple(speakers), tuple(ids[id(merged[id(p)])] for p in assigned)
+
+
+def _merge(people: list[_Person]) -> dict[int, _Person]:
+    """Map each person to the person they are merged into (the one with the fullest name)."""
+    named = [p for p in people if p.words]
+    target: dict[int, _Person] = {id(p): p for p in people}
+    for person in named:
+        candidates = [
+            other
+            for other in named
+            if other is not person
+            and len(other.words) >= len(person.words)
+            and (
+                _same_person(person.words, other.words)
+                or (
+                    len(person.words) == len(other.words)
+                    and _same_person(other.words, person.words)
+                )
+                or (
+                    len(person.words) == len(other.words)
+                    and len(" ".join(person.words)) >= 8
+                    and _edit_distance_le1(" ".join(person.words), " ".join(other.words))
+                )
+            )
+        ]
+        longer = [c for c in candidates if len(c.words) > len(person.words)]
+        if len(person.words) == 1 and len({tuple(c.words) for c in longer}) > 1:
+            continue  # "RODRÍGUEZ" with two different Rodríguezes: ambiguous, keep apart
+        best = max(longer, key=lambda c: len(c.words), default=None)
+        if best is None and candidates:
+            earlier = [c for c in candidates if people.index(c) < people.index(person)]
+            best = earlier[0] if earlier else None
+        if best is not None:
+            target[id(person)] = best
+    # follow chains so every person points at a root
+    for key, value in list(target.items()):
+        seen = {key}
+        while id(value) in target and target[id(value)] is not value and id(value) not in seen:
+            seen.add(id(value))
+            value = target[id(value)]
+        target[key] = value
+    for person in people:
+        root = target[id(person)]
+        if root is not person and root.role is None:
+            root.role = person.role
+    return target
+
+
+def _assign_ids(roots: list[_Person]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for root in roots:
+        if id(root) in ids:
+            continue
+        if root.key == UNIDENTIFIED:
+            base = UNIDENTIFIED
+        elif root.words:
+            base = _slug(" ".join(root.words))
+        else:
+            base = _slug(root.key.removeprefix("role:"))
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        ids[id(root)] = slug
+    return ids
