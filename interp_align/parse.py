@@ -179,7 +179,7 @@ def _block_heads(
         if first in colon_starts:
             continue
         match = labels.BLOCK_LABEL_LINE.fullmatch(view, line_start, line_end)
-        if match and labels.is_label(match.group("label")):
+        if match and labels.is_label(match.group("label"), max_words=labels.MAX_BLOCK_LABEL_WORDS):
             start = match.start("label")
             heads.append(_Head(start, start + len(match.group("label").rstrip(" ,")), line_end))
             continue

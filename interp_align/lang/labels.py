@@ -20,6 +20,7 @@ __all__ = [
     "ES_OFFICE_WORDS",
     "ES_ROLE_HEADS",
     "GENERIC_LABELS",
+    "MAX_BLOCK_LABEL_WORDS",
     "MAX_LABEL_WORDS",
     "MAX_OFFICE_LABEL_WORDS",
     "NOT_LABELS",
@@ -30,6 +31,8 @@ __all__ = [
 #: (Spanish ``NAME, OFFICE`` labels run long: "RALPH GONSALVES, PRIMER MINISTRO DE ...").
 MAX_LABEL_WORDS = 8
 MAX_OFFICE_LABEL_WORDS = 18
+#: A gob.mx label line stands alone after "---": structure vouches for it, so it may run longer.
+MAX_BLOCK_LABEL_WORDS = 32
 
 #: Upper-case letters (ASCII + Latin-1); labels are matched on ``match_view`` text.
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -338,7 +341,9 @@ ES_OFFICE_WORDS: frozenset[str] = frozenset(
 )
 
 
-def is_label(label: str, *, has_comma_office: bool | None = None) -> bool:
+def is_label(
+    label: str, *, has_comma_office: bool | None = None, max_words: int | None = None
+) -> bool:
     """Whether an all-caps candidate is a speaker label and not prose.
 
     All cased letters upper case; at most ``MAX_LABEL_WORDS`` words (more when a
@@ -350,7 +355,12 @@ def is_label(label: str, *, has_comma_office: bool | None = None) -> bool:
         return False
     words = stripped.split()
     comma = "," in stripped if has_comma_office is None else has_comma_office
-    if len(words) > (MAX_OFFICE_LABEL_WORDS if comma else MAX_LABEL_WORDS):
+    limit = (
+        max_words
+        if max_words is not None
+        else (MAX_OFFICE_LABEL_WORDS if comma else MAX_LABEL_WORDS)
+    )
+    if len(words) > limit:
         return False
     key = fold(stripped).rstrip(".")
     if key in GENERIC_LABELS:
