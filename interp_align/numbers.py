@@ -335,13 +335,15 @@ def _start_value(tokens: list[_Token], i: int, view: str, lang: str) -> float | 
     return None
 
 
-def same_quantity(a: Quantity, b: Quantity, *, rel_tol: float = 0.005) -> bool:
+def same_quantity(a: Quantity, b: Quantity, *, rel_tol: float = 0.005, strict_kind: bool = True) -> bool:
     """True when two mentions state the same figure: equal value, compatible unit and kind.
 
     A bare count matches a unit-bearing one ("$3 billion" vs "3 mil millones"):
     interpreters often drop the currency word, and the number is what matters.
+    ``strict_kind=False`` lets a year match the same spelled-out number
+    ("dos mil veintidós" = "2022").
     """
-    if a.kind != b.kind:
+    if strict_kind and a.kind != b.kind:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False

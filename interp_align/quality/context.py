@@ -1,0 +1,214 @@
+"""What every rule sees: the transcript, the settings, and helpers to place findings.
+
+Rules never compute line numbers or look up settings themselves: they call
+``ctx.finding(code, start, end, message)`` and the context resolves the span to
+line/column, applies selection and severity overrides, and attaches the turn
+and speaker, so every finding is located the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..models import Alignment, MarkerKind, Severity, Transcript, Turn
+from ..normalize import fold
+from ..segment import split_sentences
+from .config import QualityConfig
+from .models import Finding, Location, ReferenceScores
+from .rules.base import RuleInfo, all_rules
+
+__all__ = ["CheckContext", "SentenceView", "build_roster", "line_starts", "locate"]
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """A sentence of a turn as rules see it: offsets, text, and text with notes blanked."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    masked: str
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` begins."""
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def locate(
+    text: str, starts: list[int], start: int, end: int, *, path: str | None = None,
+    turn: int | None = None, speaker: str | None = None,
+) -> Location:
+    """A :class:`Location` with 1-based line/column (columns count code points)."""
+    line = bisect.bisect_right(starts, start)
+    end_line = bisect.bisect_right(starts, max(start, end - 1)) if end > start else line
+    end_col = (end - starts[end_line - 1]) + (0 if end > start else 1)
+    excerpt = " ".join(text[start:end].split())
+    if len(excerpt) > 160:
+        excerpt = excerpt[:157] + "..."
+    return Location(
+        path=path, start=start, end=end, line=line, column=start - starts[line - 1] + 1,
+        end_line=end_line, end_column=max(1, end_col), excerpt=excerpt, turn=turn, speaker=speaker,
+    )
+
+
+class CheckContext:
+    """One check run over one transcript (and optionally its original and a reference)."""
+
+    def __init__(
+        self,
+        transcript: Transcript,
+        config: QualityConfig,
+        *,
+        alignment: Alignment | None = None,
+        reference: Transcript | None = None,
+    ) -> None:
+        self.transcript = transcript
+        self.config = config
+        self.alignment = alignment
+        self.reference = reference
+        self.thresholds = config.thresholds
+        self._rules = {r.code: r for r in all_rules()}
+        self._starts = line_starts(transcript.text)
+        self._starts_by_id: dict[int, list[int]] = {}
+        #: Set by ``check`` before rules run, when a reference translation is given.
+        self.reference_scores: ReferenceScores | None = None
+
+    @property
+    def path(self) -> str | None:
+        return self.transcript.path
+
+    @cached_property
+    def language(self) -> str:
+        """The record's main language (``"en"`` when nothing says otherwise)."""
+        tag = self.transcript.language
+        return tag.code.split("-")[0] if tag else "en"
+
+    def turn_language(self, turn: Turn) -> str:
+        """The language a turn is written in: its tag, else the record's."""
+        return turn.language.code.split("-")[0] if turn.language else self.language
+
+    def enabled(self, code: str) -> bool:
+        return self.config.enabled(self._rules[code])
+
+    def rule(self, code: str) -> RuleInfo:
+        return self._rules[code]
+
+    def turn_at(self, offset: int) -> Turn | None:
+        """The turn whose span contains ``offset``."""
+        for turn in self.transcript.turns:
+            if turn.start <= offset < max(turn.end, turn.start + 1):
+                return turn
+        return None
+
+    def location(self, start: int, end: int, transcript: Transcript | None = None) -> Location:
+        """Locate a span in the checked transcript, or in another one (the Spanish original)."""
+        source = transcript or self.transcript
+        if source is self.transcript:
+            starts = self._starts
+        else:
+            starts = self._starts_by_id.setdefault(id(source), line_starts(source.text))
+        turn = None
+        for t in source.turns:
+            if t.start <= start < max(t.end, t.start + 1):
+                turn = t
+                break
+        speaker = turn.speaker_id if turn else None
+        return locate(source.text, starts, start, end, path=source.path,
+                      turn=turn.index if turn else None, speaker=speaker)
+
+    def finding(
+        self,
+        code: str,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        related: Iterable[Location] = (),
+        score: float | None = None,
+        severity: Severity | None = None,
+    ) -> Finding | None:
+        """A finding for rule ``code`` at ``[start, end)``, or ``None`` if the rule is off.
+
+        ``severity`` lets a rule lower or raise one finding (an accent-only name
+        difference); a configured override always wins.
+        """
+        rule = self._rules[code]
+        if not self.config.enabled(rule):
+            return None
+        configured = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
+        return Finding(
+            rule=rule.code, name=rule.name, severity=configured or severity or rule.severity,
+            message=message, location=self.location(start, end), suggestion=suggestion,
+            related=tuple(related), score=score,
+        )
+
+    # -- views of turns -------------------------------------------------------------------
+
+    def masked_body(self, turn: Turn) -> str:
+        """The whole turn text with interpreter and language notes blanked (same length)."""
+        text = list(turn.text)
+        for marker in turn.markers:
+            if marker.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE):
+                for i in range(marker.start - turn.start, min(marker.end - turn.start, len(text))):
+                    text[i] = " "
+        return "".join(text)
+
+    def sentences(self, turn: Turn) -> list[SentenceView]:
+        """The turn's sentences (the segmenter's when present, a plain split otherwise)."""
+        return self._sentences(turn.index)
+
+    def _sentences(self, index: int) -> list[SentenceView]:
+        cache = self.__dict__.setdefault("_sentence_cache", {})
+        if index in cache:
+            return list(cache[index])
+        turn = self.transcript.turns[index]
+        masked = self.masked_body(turn)
+        spans = [(s.start, s.end) for s in turn.sentences] or _split(turn, masked)
+        views = [
+            SentenceView(i, a, b, self.transcript.text[a:b], masked[a - turn.start : b - turn.start])
+            for i, (a, b) in enumerate(spans)
+        ]
+        cache[index] = views
+        return list(views)
+
+    @cached_property
+    def roster(self) -> dict[str, str]:
+        """Folded name token → its best-spelled form, from speaker names and labels."""
+        return build_roster(self.transcript)
+
+
+def build_roster(transcript: Transcript) -> dict[str, str]:
+    """Folded name token → best spelling, from the speakers of ``transcript``.
+
+    Uses the parsed name when the parser split one from the role, the whole
+    label otherwise; role-only speakers (QUESTION, MODERATOR) add nothing.
+    """
+    best: dict[str, tuple[bool, str]] = {}
+    for speaker in transcript.speakers:
+        if speaker.generic:
+            continue
+        for source in (speaker.name,) if speaker.name else speaker.labels:
+            for token in re.findall(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*", source):
+                if len(token) < 3:
+                    continue
+                key = fold(token)
+                # a name-cased spelling ("Rodríguez") beats an upper-case label ("RODRÍGUEZ")
+                cased = not token.isupper()
+                pretty = token if cased else "-".join(p.capitalize() for p in token.split("-"))
+                if key not in best or cased > best[key][0]:
+                    best[key] = (cased, pretty)
+    return {key: pretty for key, (_, pretty) in best.items()}
+
+
+def _split(turn: Turn, masked: str) -> list[tuple[int, int]]:
+    """Sentence spans of a turn the parser did not segment, with notes blanked out."""
+    lang = turn.language.code.split("-")[0] if turn.language else "en"
+    spans = split_sentences(masked, turn.body_start - turn.start, turn.body_end - turn.start, language=lang)
+    return [(turn.start + a, turn.start + b) for a, b in spans]

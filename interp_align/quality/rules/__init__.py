@@ -1,0 +1,1 @@
+"""Rule families of the quality check, one module each."""
