@@ -568,7 +568,7 @@ def parse(
             code, count = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             record = LanguageTag(
                 code=code,
-                confidence=round(count / len(prepared), 4),
+                confidence=round(count / sum(votes.values()), 4),
                 source=LanguageSource.DETECTED,
             )
         else:

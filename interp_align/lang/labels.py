@@ -36,8 +36,11 @@ MAX_BLOCK_LABEL_WORDS = 32
 
 #: Upper-case letters (ASCII + Latin-1); labels are matched on ``match_view`` text.
 _UP = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"[{_UP}0-9]+(?:'[{_UP}0-9]+)*"
-_FIRST = rf"[{_UP}][{_UP}0-9]*(?:'[{_UP}0-9]+)*"
+#: Inside a word, also the second halves of UTF-8-read-as-Latin-1 pairs ("RODRÃ\x8dGUEZ"), so a
+#: mojibake label is still a label (the mojibake itself is reported as a diagnostic).
+_IN = _UP + "0-9\u0080-\u00bf\u0152\u0160\u0178\u017d\u2030"
+_WORD = rf"[{_IN}]+(?:'[{_IN}]+)*"
+_FIRST = rf"[{_UP}][{_IN}]*(?:'[{_IN}]+)*"
 _SEP = r"(?:[ \t]*[.,][ \t]*|[ \t]+|[ \t]*-[ \t]*)"
 _LABEL = rf"(?P<label>{_FIRST}(?:{_SEP}{_WORD}){{0,24}}\.?)"
 _MARKER = r"(?P<marker>\([^()\n]{1,80}\))"
