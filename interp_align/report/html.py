@@ -52,27 +52,32 @@ def _asset(name: str) -> str:
     return resources.files("interp_align.report").joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def _notes(report: Any, side: str) -> list[_Note]:
+def _notes(report: Any, side: str, other_path: str | None = None) -> list[_Note]:
+    """Findings of a :class:`~interp_align.quality.QualityReport` as page notes.
+
+    A finding's ``location`` points into the checked record (``side``) unless
+    its path is the other record's; ``related`` locations (the Spanish side of
+    a fidelity finding) become notes on the other side too.
+    """
     if report is None:
         return []
+    other = "es" if side == "en" else "en"
     notes = []
-    for finding in getattr(report, "findings", ()):
-        severity = getattr(finding, "severity", "info")
-        span = getattr(finding, "span", None)
-        start = getattr(span, "start", None) if span is not None else getattr(finding, "start", None)
-        end = getattr(span, "end", None) if span is not None else getattr(finding, "end", None)
-        finding_side = getattr(finding, "side", None) or getattr(finding, "document", None)
-        notes.append(
-            _Note(
-                rule=str(getattr(finding, "rule_id", None) or getattr(finding, "rule", "")),
-                name=str(getattr(finding, "name", "") or getattr(finding, "rule_name", "")),
-                severity=str(getattr(severity, "value", severity)),
-                message=str(getattr(finding, "message", "")),
-                start=start,
-                end=end,
-                side="es" if finding_side in ("es", "original", "spanish") else side,
+    for finding in report.findings:
+        locations = [finding.location, *finding.related]
+        for location in locations:
+            on_other = other_path is not None and location.path == other_path
+            notes.append(
+                _Note(
+                    rule=finding.rule,
+                    name=finding.name,
+                    severity=finding.severity.value,
+                    message=finding.message,
+                    start=location.start,
+                    end=location.end,
+                    side=other if on_other else side,
+                )
             )
-        )
     return notes
 
 
@@ -140,12 +145,12 @@ def _chart(values: Sequence[tuple[str, float]], caption: str) -> str:
     """A small inline SVG bar chart (values in [0, 1]) with a text alternative."""
     if not values:
         return ""
-    width, bar_h, gap = 320, 14, 4
+    width, bar_h, gap = 400, 14, 4
     height = len(values) * (bar_h + gap)
     bars = []
     for i, (label, value) in enumerate(values):
         y = i * (bar_h + gap)
-        w = max(1.0, value * (width - 140))
+        w = max(1.0, value * (width - 180))
         bars.append(
             f'<text x="0" y="{y + bar_h - 3}" font-size="11">{html.escape(label[:20])}</text>'
             f'<rect x="130" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#0b5cad"/>'
@@ -214,7 +219,8 @@ def render_report(
     English record (its findings are placed where they occur);
     ``original_report`` the same for the Spanish record, when given.
     """
-    notes = _notes(report, "en") + _notes(original_report, "es")
+    other_path = spanish.path if spanish is not None else None
+    notes = _notes(report, "en", other_path) + _notes(original_report, "es", english.path)
     title = english.title or (english.path or "Transcript")
     speakers_en = [(_slug(s.id), s.name or s.role or s.id) for s in english.speakers]
     severity_counts = Counter(n.severity for n in notes)
@@ -262,7 +268,7 @@ def _aligned_body(
         sid = _slug(anchor.speaker_id) if en else _slug(who)
         if en is not None and es is not None:
             stats["paired"] += 1
-            pair_conf.append((who, pair.confidence))
+            pair_conf.append((f"{index + 1}. {who}", pair.confidence))
         direction = {"es": "Spanish original, interpreted into English",
                      "en": "English original, interpreted into Spanish"}.get(pair.original_language or "", "")
         head = (
