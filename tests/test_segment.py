@@ -15,7 +15,9 @@ from interp_align.segment import split_sentences
 NBSP = "\u00a0"
 
 
-def sentences(text: str, language: str = "en", protected: tuple[tuple[int, int], ...] = ()) -> list[str]:
+def sentences(
+    text: str, language: str = "en", protected: tuple[tuple[int, int], ...] = ()
+) -> list[str]:
     return [text[a:b] for a, b in split_sentences(text, language=language, protected=protected)]
 
 
@@ -26,44 +28,74 @@ def markers(text: str) -> tuple[tuple[int, int], ...]:
 ENGLISH = [
     ("Thank you. It is good to be here.", ["Thank you.", "It is good to be here."]),
     ("Thank you, Mr. Secretary. Welcome.", ["Thank you, Mr. Secretary.", "Welcome."]),
-    ("Mrs. Biden and Ms. Tai arrived. Dr. Smith spoke.", ["Mrs. Biden and Ms. Tai arrived.", "Dr. Smith spoke."]),
-    ("U.S. officials met. The U.S. Government agreed.", ["U.S. officials met.", "The U.S. Government agreed."]),
+    (
+        "Mrs. Biden and Ms. Tai arrived. Dr. Smith spoke.",
+        ["Mrs. Biden and Ms. Tai arrived.", "Dr. Smith spoke."],
+    ),
+    (
+        "U.S. officials met. The U.S. Government agreed.",
+        ["U.S. officials met.", "The U.S. Government agreed."],
+    ),
     ("We rely on the U.S. We always have.", ["We rely on the U.S.", "We always have."]),
-    ("The U.S.-Mexico High-Level Security Dialogue began.", ["The U.S.-Mexico High-Level Security Dialogue began."]),
+    (
+        "The U.S.-Mexico High-Level Security Dialogue began.",
+        ["The U.S.-Mexico High-Level Security Dialogue began."],
+    ),
     ("Secretary Antony J. Blinken spoke today.", ["Secretary Antony J. Blinken spoke today."]),
     ("We start at 9 a.m. Washington time.", ["We start at 9 a.m. Washington time."]),
     ("We start at 9 a.m. The press is invited.", ["We start at 9 a.m.", "The press is invited."]),
     ("It closed at 5 p.m. and reopened.", ["It closed at 5 p.m. and reopened."]),
     ("See item No. 5 on the list.", ["See item No. 5 on the list."]),
     ("No. We do not agree.", ["No.", "We do not agree."]),
-    ("Growth was 7.4 percent. Trade hit $855 billion.", ["Growth was 7.4 percent.", "Trade hit $855 billion."]),
+    (
+        "Growth was 7.4 percent. Trade hit $855 billion.",
+        ["Growth was 7.4 percent.", "Trade hit $855 billion."],
+    ),
     ("We gave $25.9 million. Thank you.", ["We gave $25.9 million.", "Thank you."]),
     ("Guns, drugs, etc. are trafficked.", ["Guns, drugs, etc. are trafficked."]),
     ("Guns, drugs, etc. We must stop them.", ["Guns, drugs, etc.", "We must stop them."]),
     ("Really? Yes! Good.", ["Really?", "Yes!", "Good."]),
     ('He said, "We agree." Then he left.', ['He said, "We agree."', "Then he left."]),
-    ("He said, \u201cWe agree.\u201d Then he left.", ["He said, \u201cWe agree.\u201d", "Then he left."]),
+    (
+        "He said, \u201cWe agree.\u201d Then he left.",
+        ["He said, \u201cWe agree.\u201d", "Then he left."],
+    ),
     ("(That is the plan.) Next we vote.", ["(That is the plan.)", "Next we vote."]),
     ("We waited\u2026 Then it started.", ["We waited\u2026", "Then it started."]),
     ("We waited... and then it started.", ["We waited... and then it started."]),
     (f"Thank you.{NBSP} Next.{NBSP}{NBSP}Last one.", ["Thank you.", "Next.", "Last one."]),
     ("First line without a stop\nSecond line.", ["First line without a stop", "Second line."]),
     ("One.\n\nTwo.\n", ["One.", "Two."]),
-    ("Our goal is 78,000 jobs. 12 agencies help.", ["Our goal is 78,000 jobs.", "12 agencies help."]),
+    (
+        "Our goal is 78,000 jobs. 12 agencies help.",
+        ["Our goal is 78,000 jobs.", "12 agencies help."],
+    ),
 ]
 
 SPANISH = [
     ("Gracias. Es un honor estar aquí.", ["Gracias.", "Es un honor estar aquí."]),
     ("El Sr. López y la Sra. Pérez llegaron.", ["El Sr. López y la Sra. Pérez llegaron."]),
-    ("La Dra. Ruiz y el Lic. Ebrard hablaron. Gracias.", ["La Dra. Ruiz y el Lic. Ebrard hablaron.", "Gracias."]),
+    (
+        "La Dra. Ruiz y el Lic. Ebrard hablaron. Gracias.",
+        ["La Dra. Ruiz y el Lic. Ebrard hablaron.", "Gracias."],
+    ),
     ("Los EE. UU. y México acordaron.", ["Los EE. UU. y México acordaron."]),
     ("Viajamos a EE.UU. para la reunión.", ["Viajamos a EE.UU. para la reunión."]),
     ("Trabajamos con EE. UU. Gracias.", ["Trabajamos con EE. UU.", "Gracias."]),
     ("Es el artículo núm. 5 del acuerdo.", ["Es el artículo núm. 5 del acuerdo."]),
     ("No. No estamos de acuerdo.", ["No.", "No estamos de acuerdo."]),
-    ("¿Qué opina usted? ¡Muchas gracias! Bien.", ["¿Qué opina usted?", "¡Muchas gracias!", "Bien."]),
-    ("Le pregunto, ¿cuándo llega? y luego seguimos.", ["Le pregunto, ¿cuándo llega? y luego seguimos."]),
-    ("Creció 7.4 por ciento. Son 855 mil millones.", ["Creció 7.4 por ciento.", "Son 855 mil millones."]),
+    (
+        "¿Qué opina usted? ¡Muchas gracias! Bien.",
+        ["¿Qué opina usted?", "¡Muchas gracias!", "Bien."],
+    ),
+    (
+        "Le pregunto, ¿cuándo llega? y luego seguimos.",
+        ["Le pregunto, ¿cuándo llega? y luego seguimos."],
+    ),
+    (
+        "Creció 7.4 por ciento. Son 855 mil millones.",
+        ["Creció 7.4 por ciento.", "Son 855 mil millones."],
+    ),
     ("A las 10 a.m. empezamos.", ["A las 10 a.m. empezamos."]),
     ("Armas, drogas, etc. son el problema.", ["Armas, drogas, etc. son el problema."]),
     ("«Estamos listos.» Así lo dijo.", ["«Estamos listos.»", "Así lo dijo."]),
@@ -82,7 +114,10 @@ def test_spanish_golden(text: str, expected: list[str]) -> None:
 
 def test_marker_period_is_not_an_end() -> None:
     text = "(Via interpreter.) Thank you. We heard (inaudible.) and more."
-    assert sentences(text, "en", markers(text)) == ["(Via interpreter.) Thank you.", "We heard (inaudible.) and more."]
+    assert sentences(text, "en", markers(text)) == [
+        "(Via interpreter.) Thank you.",
+        "We heard (inaudible.) and more.",
+    ]
 
 
 def test_without_protection_the_marker_period_splits() -> None:
@@ -106,7 +141,9 @@ def test_offsets_are_absolute_within_a_range() -> None:
 
 def test_region_variant_and_unknown_language() -> None:
     assert sentences("El Sr. Pérez habló.", "es-MX") == ["El Sr. Pérez habló."]
-    assert sentences("El Sr. Pérez y Mr. Smith hablaron.", "und") == ["El Sr. Pérez y Mr. Smith hablaron."]
+    assert sentences("El Sr. Pérez y Mr. Smith hablaron.", "und") == [
+        "El Sr. Pérez y Mr. Smith hablaron."
+    ]
 
 
 def test_empty_and_blank_ranges() -> None:
