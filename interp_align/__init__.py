@@ -1,6 +1,8 @@
 """interp_align: typed parsing, alignment and quality checks for interpreted transcripts."""
 
 from ._version import __version__
+from .align import AlignmentScore, SentenceScorer, align_sentences, read_beads, score, write_beads
+from .align.turns import align
 from .errors import (
     AlignmentError,
     ConfigError,
@@ -8,6 +10,15 @@ from .errors import (
     InputError,
     InterpAlignError,
     ParseError,
+)
+from .export import (
+    aligned_segments,
+    format_alignment,
+    read_tmx,
+    to_jsonl,
+    to_moses,
+    to_tmx,
+    to_tsv,
 )
 from .models import (
     Alignment,
@@ -30,16 +41,20 @@ from .models import (
     Turn,
     TurnPair,
 )
+from .parse import parse, read
+from .quality import Finding, QualityReport, check
 
 __all__ = [
     "Alignment",
     "AlignmentError",
+    "AlignmentScore",
     "Bead",
     "Block",
     "BlockKind",
     "ConfigError",
     "DecodeError",
     "Diagnostic",
+    "Finding",
     "HeaderField",
     "HeaderFieldKind",
     "InputError",
@@ -50,7 +65,9 @@ __all__ = [
     "Marker",
     "MarkerKind",
     "ParseError",
+    "QualityReport",
     "Sentence",
+    "SentenceScorer",
     "Severity",
     "Span",
     "Speaker",
@@ -58,4 +75,19 @@ __all__ = [
     "Turn",
     "TurnPair",
     "__version__",
+    "align",
+    "align_sentences",
+    "aligned_segments",
+    "check",
+    "format_alignment",
+    "parse",
+    "read",
+    "read_beads",
+    "read_tmx",
+    "score",
+    "to_jsonl",
+    "to_moses",
+    "to_tmx",
+    "to_tsv",
+    "write_beads",
 ]
