@@ -57,7 +57,7 @@ def sentence_scores(ctx: CheckContext, findings: Sequence[Finding]) -> list[Sent
 
 def _scope(
     ctx: CheckContext, scope: str, key: str, turns: Iterable[Turn], findings: Iterable[Finding],
-    garbled: set[tuple[int, int]],
+    garbled: set[tuple[int, int]], label: str | None = None,
 ) -> ScopeMetrics:
     turns = list(turns)
     found = list(findings)
@@ -73,7 +73,7 @@ def _scope(
     )
     return ScopeMetrics(
         scope=scope,
-        key=key, turns=len(turns), words=words, sentences=sentences, findings=len(found),
+        key=key, label=label, turns=len(turns), words=words, sentences=sentences, findings=len(found),
         errors=severities[Severity.ERROR], warnings=severities[Severity.WARNING], infos=severities[Severity.INFO],
         findings_per_1000_words=_per_1000(len(found), words), gaps=gaps, gaps_per_1000_words=_per_1000(gaps, words),
         garbled_sentences=n_garbled, garbled_rate=round(n_garbled / sentences, 4) if sentences else 0.0,
@@ -96,7 +96,7 @@ def scope_metrics(
     for f in findings:
         if f.location.turn is not None:
             by_turn[f.location.turn].append(f)
-    turns = [_scope(ctx, "turn", str(t.index), [t], by_turn[t.index], garbled) for t in transcript.turns]
+    turns = [_scope(ctx, "turn", str(t.index), [t], by_turn[t.index], garbled, t.label_text) for t in transcript.turns]
     speakers = []
     for speaker in transcript.speakers:
         own = transcript.turns_of(speaker.id)
@@ -104,5 +104,5 @@ def scope_metrics(
             continue
         ids = {t.index for t in own}
         speakers.append(_scope(ctx, "speaker", speaker.id, own,
-                               [f for f in findings if f.location.turn in ids], garbled))
+                               [f for f in findings if f.location.turn in ids], garbled, speaker.name))
     return document, speakers, turns

@@ -79,6 +79,7 @@ class ScopeMetrics(_Frozen):
 
     scope: Literal["document", "speaker", "turn"]
     key: str
+    label: str | None = None
     turns: int
     words: int
     sentences: int

@@ -58,7 +58,7 @@ def _handovers(ctx: CheckContext) -> Iterator[Finding]:
                     else f"; the next turn is {nxt.label_text!r}" if nxt else "")
             finding = ctx.finding(
                 "IA501", turn.start + para.start(), turn.start + para.end(),
-                f"speaker change: this paragraph introduces {who!r} inside {turn.label_text!r}'s turn, "
+                f"speaker change: this paragraph introduces {who!r} inside the turn of {turn.label_text!r}, "
                 f"in the voice of whoever chairs{tail}; it needs its own label",
             )
             if finding:

@@ -1,0 +1,85 @@
+"""``interp-align check FILE...``: lint transcripts and gate CI on the findings.
+
+Exit codes: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for
+usage or input errors (raised as ``InterpAlignError`` and printed by the CLI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import ConfigError, InputError
+from ..models import Severity
+
+NAME = "check"
+HELP = "check transcripts for gaps, garbled text, names, interpreter flags, structure and fidelity"
+
+_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", metavar="FILE", nargs="*", help="transcript(s) to check")
+    parser.add_argument("--original", metavar="ES_FILE",
+                        help="the Spanish record of the same event: enables the fidelity rules (one FILE only)")
+    parser.add_argument("--reference", metavar="REF",
+                        help="a reference translation transcript, paired turn by turn: chrF/BLEU per turn and corpus")
+    parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
+                        help="text (table grouped by turn, default), json, github (workflow commands), sarif (2.1.0)")
+    parser.add_argument("--fail-on", choices=tuple(_FAIL_ON), default=None,
+                        help="exit 1 when a finding is at or above this severity (default from config, else error)")
+    parser.add_argument("--select", type=_codes, default=None, metavar="RULES",
+                        help="comma-separated rule ids, id prefixes, names or families to run (IA1,IA301,names)")
+    parser.add_argument("--ignore", type=_codes, default=None, metavar="RULES", help="rules to skip, same syntax")
+    parser.add_argument("--config", metavar="PYPROJECT", help="read [tool.interp-align.check] from this file")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout")
+    parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
+    parser.add_argument("--no-detect", action="store_true", help="skip language identification (faster)")
+
+
+def _list_rules() -> str:
+    from ..quality import all_rules
+
+    return "".join(f"{r.code}  {r.name:<22} {r.severity.value:<8} {r.family:<10} {r.summary}\n" for r in all_rules())
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..parse import read
+    from ..quality import check, load_config
+    from ..quality.formats import format_reports
+
+    if args.list_rules:
+        sys.stdout.write(_list_rules())
+        return 0
+    if not args.files:
+        raise InputError("no FILE given (see interp-align check --help)")
+    if args.original and len(args.files) != 1:
+        raise InputError("--original applies to exactly one FILE")
+    if args.reference and len(args.files) != 1:
+        raise InputError("--reference applies to exactly one FILE")
+    pyproject = Path(args.config) if args.config else None
+    if pyproject is not None and not pyproject.is_file():
+        raise ConfigError(f"{pyproject}: no such file")
+    config = load_config(pyproject, overrides={"select": args.select, "ignore": args.ignore, "fail_on": args.fail_on})
+    for name in (*args.files, args.original, args.reference):
+        if name and not Path(name).is_file():
+            raise InputError("no such file", path=name)
+    detect = not args.no_detect
+    original = read(args.original, detect_language=detect, language="es") if args.original else None
+    reference = read(args.reference, detect_language=detect) if args.reference else None
+    reports = [
+        check(read(name, detect_language=detect), original=original, reference=reference, config=config)
+        for name in args.files
+    ]
+    out = format_reports(reports, args.format)
+    if args.output:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+    threshold = _FAIL_ON[config.fail_on]
+    return 1 if any(r.fails(threshold) for r in reports) else 0
