@@ -9,6 +9,7 @@ Role-only labels (QUESTION, PREGUNTA, MODERADOR) become generic speakers.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ def _is_office(part: str) -> bool:
     return first in ES_ROLE_HEADS or first in EN_ROLE_WORDS
 
 
+@functools.lru_cache(maxsize=4096)
 def split_label(label: str) -> LabelParts:
     """Split a label into name and role ("SECURITY SECRETARY RODRÍGUEZ" → Rodríguez, Security Secretary)."""
     clean = match_view(label).strip().rstrip(".,:").strip()
