@@ -47,7 +47,8 @@ def locate(
     """A :class:`Location` with 1-based line/column (columns count code points)."""
     line = bisect.bisect_right(starts, start)
     end_line = bisect.bisect_right(starts, max(start, end - 1)) if end > start else line
-    end_col = (end - starts[end_line - 1]) + (0 if end > start else 1)
+    # SARIF convention: ``end_column`` is the column just after the last character
+    end_col = end - starts[end_line - 1] + 1 if end > start else start - starts[line - 1] + 1
     excerpt = " ".join(text[start:end].split())
     if len(excerpt) > 160:
         excerpt = excerpt[:157] + "..."

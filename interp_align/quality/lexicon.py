@@ -58,8 +58,9 @@ MISRENDERINGS: tuple[Misrendering, ...] = (
     ),
     Misrendering("en", re.compile(r"\b(?:it's|it is|is|was) \w+ to me with\b", _I), "'to me with' where 'to be with' makes sense"),
     Misrendering("en", re.compile(r"\b(?:should|could|would|must) of\b", _I), "'of' after a modal verb where 'have' belongs"),
-    Misrendering("en", re.compile(r"\b(?:the|a|an) (?:the|a|an)\b", _I), "two articles in a row"),
-    Misrendering("es", re.compile(r"\b(?:el|la|los|las) (?:el|la|los|las)\b", _I), "two articles in a row"),
+    # a doubled article ("the the") is a repetition (IA204), not this
+    Misrendering("en", re.compile(r"\b(the|a|an) (?!\1\b)(?:the|a|an)\b", _I), "two articles in a row"),
+    Misrendering("es", re.compile(r"\b(el|la|los|las) (?!\1\b)(?:el|la|los|las)\b", _I), "two articles in a row"),
 )
 
 #: Openers of a moderator's introduction ("Finally, …", "A continuación, …"), folded.

@@ -169,15 +169,16 @@ def _numbers(ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: li
     if not left_en and not left_es:
         return
     checked, _ = _checked(sides)
-    mine, theirs = (left_en, left_es) if checked is sides.english else (left_es, left_en)
-    other_tr = sides.spanish if checked is sides.english else sides.english
+    english_checked = checked is sides.english
+    mine, theirs = (left_en, left_es) if english_checked else (left_es, left_en)
+    other_tr = sides.spanish if english_checked else sides.english
+    here_name, there_name = ("English", "Spanish") if english_checked else ("Spanish", "English")
     if mine and theirs:
         for q in mine:
-            others = ", ".join(repr(o.text) for o in theirs)
+            others = ", ".join(f"{o.text!r} ({_show(o)})" for o in theirs)
             finding = ctx.finding(
                 "IA603", q.start, q.end,
-                f"number mismatch: {q.text!r} ({_show(q)}) but the other record says {others} "
-                f"({', '.join(_show(o) for o in theirs)})",
+                f"number mismatch: {here_name} {q.text!r} ({_show(q)}) but {there_name} {others}",
                 related=[ctx.location(o.start, o.end, other_tr) for o in theirs],
             )
             if finding:
@@ -185,14 +186,13 @@ def _numbers(ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: li
         return
     here, _ = _place(sides, en, es)
     for q in mine or theirs:
-        side = "this record" if mine else "the other record"
-        related = [] if mine else [ctx.location(q.start, q.end, other_tr)]
-        start, end = (q.start, q.end) if mine else (here.start, here.end)
-        finding = ctx.finding(
-            "IA603", start, end,
-            f"number mismatch: {q.text!r} ({_show(q)}) appears only in {side} for this link",
-            related=related, severity=Severity.WARNING,
-        )
+        if mine:
+            start, end, related = q.start, q.end, []
+            message = f"number mismatch: {here_name} {q.text!r} ({_show(q)}) has no figure in the {there_name} link"
+        else:
+            start, end, related = here.start, here.end, [ctx.location(q.start, q.end, other_tr)]
+            message = f"number mismatch: {there_name} {q.text!r} ({_show(q)}) is missing from this {here_name} sentence"
+        finding = ctx.finding("IA603", start, end, message, related=related, severity=Severity.WARNING)
         if finding:
             yield finding
 

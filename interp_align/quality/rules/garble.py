@@ -180,7 +180,7 @@ def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Fin
         if rule.language != lang:
             continue
         for m in rule.pattern.finditer(text):
-            if m.groups() and m.group(1) and m.group(1).lower() in NOT_GERUNDS:
+            if m.lastindex and m.group(1).lower() in NOT_GERUNDS:
                 continue
             yield from _emit(ctx, "IA207", s.start + m.start(), s.start + m.end(),
                              f"ungrammatical rendering: {m.group()!r} ({rule.why})")
