@@ -305,6 +305,9 @@ class LangdetectIdentifier:
     #: floor for probabilities before taking logs: langdetect is overconfident on short input,
     #: so one detector vote is worth at most log(1/FLOOR) ~ 3 units of lexical evidence
     FLOOR = 0.05
+    #: lexical log-odds beyond which langdetect (worth at most log(1/FLOOR) ~ 3) cannot change
+    #: an English/Spanish decision, so it is not run: most long sentences stop here
+    DECISIVE = 6.0
 
     def __init__(
         self,
@@ -329,11 +332,13 @@ class LangdetectIdentifier:
                 return None
             code = max(probabilities, key=lambda c: probabilities[c])
             return _tag(code, probabilities[code])
+        lexical, _ = lexical_evidence(text)
+        if set(self.languages) == {"en", "es"} and abs(lexical) >= self.DECISIVE:
+            return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
         content = mask_names(text)
         letters = sum(c.isalpha() for c in content)
         probabilities = _langdetect_probabilities(self._factory, content) if letters else {}
         weight = min(1.0, letters / self.FULL_WEIGHT_LETTERS) if probabilities else 0.0
-        lexical, _ = lexical_evidence(text)
         scores = {
             code: weight * math.log(max(probabilities.get(code, 0.0), self.FLOOR))
             + {"es": lexical / 2, "en": -lexical / 2}.get(code, 0.0)
