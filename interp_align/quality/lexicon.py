@@ -15,6 +15,7 @@ __all__ = [
     "HANDOVER_CUES",
     "MISRENDERINGS",
     "NOT_GERUNDS",
+    "PREFIXES",
     "TITLES",
     "Misrendering",
 ]
@@ -61,6 +62,12 @@ MISRENDERINGS: tuple[Misrendering, ...] = (
     # a doubled article ("the the") is a repetition (IA204), not this
     Misrendering("en", re.compile(r"\b(the|a|an) (?!\1\b)(?:the|a|an)\b", _I), "two articles in a row"),
     Misrendering("es", re.compile(r"\b(el|la|los|las) (?!\1\b)(?:el|la|los|las)\b", _I), "two articles in a row"),
+)
+
+#: Productive prefixes (folded): "pospandemia" is one word, not "pos" + "pandemia" run together.
+PREFIXES: frozenset[str] = frozenset(
+    ["anti", "auto", "bio", "co", "contra", "des", "ex", "in", "inter", "macro", "mega", "micro", "multi",
+     "narco", "pos", "post", "pre", "pro", "re", "semi", "sub", "super", "tele", "trans", "ultra", "vice"]
 )
 
 #: Openers of a moderator's introduction ("Finally, …", "A continuación, …"), folded.

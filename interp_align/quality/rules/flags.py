@@ -57,11 +57,13 @@ def _marker_spelling(ctx: CheckContext) -> Iterator[Finding]:
         for start, end, spelling in found:
             if spelling == usual:
                 continue
+            case_only = spelling.casefold() == usual.casefold()
             finding = ctx.finding(
                 "IA401", start, end,
-                f"marker spelling: {spelling!r} differs from the usual {usual!r} "
-                f"({usual_count} of {len(found)} '{canonical}' markers)",
+                f"marker spelling: {spelling!r} differs from the usual {usual!r}"
+                f"{' in letter case only' if case_only else ''} ({usual_count} of {len(found)} '{canonical}' markers)",
                 suggestion=usual,
+                severity=Severity.INFO if case_only else None,
             )
             if finding:
                 yield finding

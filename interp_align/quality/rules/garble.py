@@ -16,9 +16,9 @@ import ftfy
 from wordfreq import zipf_frequency
 
 from ...models import Severity
-from ...normalize import fold, match_view
+from ...normalize import fold, match_view, strip_accents
 from ..context import CheckContext, SentenceView
-from ..lexicon import ALLOWED_DOUBLES, FUNCTION_WORDS, MISRENDERINGS, NOT_GERUNDS
+from ..lexicon import ALLOWED_DOUBLES, FUNCTION_WORDS, MISRENDERINGS, NOT_GERUNDS, PREFIXES
 from ..models import Finding
 from .base import RuleInfo
 
@@ -118,19 +118,65 @@ def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         word = m.group()
         if len(word) < t.nonword_min_length or not word.islower() or fold(word) in ctx.roster:
             continue
-        if _known(word) <= t.nonword_max_zipf:
-            yield from _emit(
-                ctx, "IA203", s.start + m.start(), s.start + m.end(),
-                f"non-word: {word!r} is not in the English or Spanish word lists (wordfreq)",
-            )
+        if _known(word) > t.nonword_max_zipf or _known_with_clitics(word):
+            continue
+        letters = _LETTER_RUN.search(word)
+        if letters:
+            yield from _emit(ctx, "IA202", s.start + m.start(), s.start + m.end(),
+                             f"character noise: {letters.group()[0]!r} repeated {len(letters.group())} times")
+            continue
+        split = _run_together(word)
+        why = (f"reads as {split[0]!r} + {split[1]!r} run together" if split
+               else "is not in the English or Spanish word lists (wordfreq)")
+        yield from _emit(ctx, "IA203", s.start + m.start(), s.start + m.end(), f"non-word: {word!r} {why}",
+                         suggestion=None)
+
+
+_LETTER_RUN = re.compile(r"([^\W\d_])\1{3,}")
+#: Spanish enclitic pronouns: "honrándola" is "honrando" + "la", a word wordfreq may lack.
+_CLITICS = re.compile(r"(?:me|te|se|nos|os|lo|la|los|las|le|les)(?:lo|la|los|las|le|les)?$")
+
+
+def _known_with_clitics(word: str) -> bool:
+    match = _CLITICS.search(word)
+    if not match or match.start() < 3:
+        return False
+    stem = strip_accents(word[: match.start()])
+    return _known(stem) > 1.0 or _known(word[: match.start()]) > 1.0
+
+
+def _whole_part(part: str) -> bool:
+    """A piece long enough to be a word of its own, or a short function word ("de", "que")."""
+    return len(part) >= 4 or part in FUNCTION_WORDS["es"] or part in FUNCTION_WORDS["en"] or part == "mil"
+
+
+def _run_together(word: str) -> tuple[str, str] | None:
+    """The split of ``word`` into two frequent words ("llenosde" → "llenos" + "de"), if one exists."""
+    best: tuple[float, tuple[str, str]] | None = None
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        if strip_accents(left) in PREFIXES or not (_whole_part(left) and _whole_part(right)):
+            continue
+        score = min(_known(left), _known(right))
+        if score >= 3.0 and (best is None or score > best[0]):
+            best = (score, (left, right))
+    return best[1] if best else None
 
 
 def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     text = match_view(s.masked)
     loop = _LOOP.search(text)
     if loop:
-        yield from _emit(ctx, "IA204", s.start + loop.start(), s.start + loop.end(),
-                         f"repetition: {loop.group(1)!r} loops {loop.group().lower().count(loop.group(1).lower())} times")
+        times = loop.group().lower().count(loop.group(1).lower())
+        paused = bool(re.search(r"[,;.!?]", loop.group()[len(loop.group(1)) :]))
+        # "No, no, no" is rhetoric the record keeps faithfully; an unpunctuated loop is garble
+        finding = ctx.finding(
+            "IA204", s.start + loop.start(), s.start + loop.end(),
+            f"repetition: {loop.group(1)!r} loops {times} times{' (with pauses: emphasis)' if paused else ''}",
+            score=WEIGHTS["IA204"] / (2 if paused else 1), severity=Severity.INFO if paused else None,
+        )
+        if finding:
+            yield finding
         return
     for m in _DOUBLE.finditer(text):
         if m.group(1).lower() not in ALLOWED_DOUBLES:
@@ -189,5 +235,11 @@ def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Fin
 def _broken_off(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
     for s in sentences:
         tail = match_view(s.masked).rstrip(" \"')]")
-        if tail.endswith(("-", "...")):
-            yield from _emit(ctx, "IA205", s.start, s.end, "broken-off sentence: it ends in a dash or ellipsis")
+        if tail.endswith("-"):
+            yield from _emit(ctx, "IA205", s.start, s.end, "broken-off sentence: it ends in a dash")
+        elif tail.endswith("..."):
+            # stenographic records mark a speaker trailing off with "...": faithful, so only info
+            finding = ctx.finding("IA205", s.start, s.end, "broken-off sentence: it trails off in an ellipsis",
+                                  score=WEIGHTS["IA205"], severity=Severity.INFO)
+            if finding:
+                yield finding

@@ -17,6 +17,7 @@ from ..context import CheckContext
 from ..lexicon import HANDOVER_CUES, TITLES
 from ..models import Finding
 from .base import RuleInfo
+from .gaps import GAP_RULES
 
 __all__ = ["RULES", "run"]
 
@@ -97,8 +98,8 @@ def _body_is_empty(ctx: CheckContext, turn: Turn) -> bool:
 
 def _empty(ctx: CheckContext) -> Iterator[Finding]:
     for turn in ctx.transcript.turns:
-        if not _body_is_empty(ctx, turn):
-            continue
+        if not _body_is_empty(ctx, turn) or any(m.kind in GAP_RULES for m in turn.markers):
+            continue  # a turn holding only "(inaudible)" is a gap, reported as such
         if turn.interpretation.placeholder:
             message = f"empty turn: {turn.label_text!r} has only the placeholder note; the words are not in this record"
             severity = Severity.INFO
