@@ -1,0 +1,54 @@
+"""End-to-end: ``interp-align parse`` and ``interp-align schema``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from interp_align.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "parse"
+
+
+def test_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / "gobmx_blocks.txt"), "--no-detect"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "# Versión estenográfica. Reunión inventada para pruebas"
+    assert "turns=9" in out[1] and "boilerplate=1" in out[1]
+    helena = out[3]
+    assert "helena-marsh" in helena and "interpreted en->es" in helena and "[interpreter_note,inaudible]" in helena
+    assert "placeholder" in out[2 + 5] and "unidentified" in out[2 + 6]
+
+
+def test_json_validates_against_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["parse", str(FIXTURES / "gobmx_blocks.txt"), "--format", "json", "--no-detect"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, schema)
+    assert document["language"]["code"] == "es"
+
+
+def test_declared_language_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / "crlf.txt"), "--format", "json", "--no-detect", "--language", "es"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    interpretation = document["turns"][1]["interpretation"]
+    assert (interpretation["source_language"], interpretation["target_language"]) == ("en", "es")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("missing.txt", "no such file"), ("binary.bin", "looks binary"), ("bad_utf8.txt", "at byte 19")],
+)
+def test_input_errors_exit_2_with_one_line(name: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / name)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_diagnostics_listed_in_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / "no_labels.txt"), "--no-detect"]) == 0
+    assert "! P001 warning" in capsys.readouterr().out
