@@ -58,7 +58,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if alignment is None:
         return
     sides = _Sides(ctx, alignment)
-    names = {**build_roster(alignment.english), **build_roster(alignment.spanish)}
+    persons = _persons(alignment)
     previous_en: int | None = None
     for pair in alignment.pairs:
         if pair.english_turn is None and pair.spanish_turn is not None:
@@ -67,7 +67,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         previous_en = pair.english_turn
         if pair.english_turn is None or pair.spanish_turn is None:
             continue
-        for bead in pair.beads:
+        for k, bead in enumerate(pair.beads):
             es = sides.spans(sides.spanish, pair.spanish_turn, bead.src)
             en = sides.spans(sides.english, pair.english_turn, bead.tgt)
             if es and not en:
@@ -75,8 +75,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             elif en and not es:
                 yield from _unmatched(ctx, sides, pair, en, original_side="en", before=bead.tgt[0])
             elif en and es:
-                yield from _numbers(ctx, sides, en, es)
-                yield from _names(ctx, sides, en, es, names)
+                yield from _numbers(ctx, sides, en, es, _neighbours(sides, pair, k))
+                yield from _names(ctx, sides, en, es, persons)
                 if len(en) == 1 and len(es) == 1:
                     yield from _ratio(ctx, sides, en[0], es[0])
 
@@ -155,17 +155,35 @@ def _quantities(transcript: Transcript, spans: list[tuple[int, int]], language: 
 
 
 def _significant(q: Quantity) -> bool:
-    """Digits, units or scale words: spelled small counts ("two governments") drop out freely."""
-    return any(c.isdigit() for c in q.text) or q.unit is not None or q.value > 10
+    """Digits or big values: spelled small counts ("two governments", "un día") drop out freely."""
+    return any(c.isdigit() for c in q.text) or q.value > 10
 
 
-def _numbers(ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: list[tuple[int, int]]) -> Iterator[Finding]:
+def _neighbours(sides: _Sides, pair: TurnPair, k: int) -> tuple[list[Quantity], list[Quantity]]:
+    """Figures of the beads next to bead ``k``: a figure may sit one link away when beads split a sentence pair."""
+    assert pair.english_turn is not None and pair.spanish_turn is not None
+    en: list[Quantity] = []
+    es: list[Quantity] = []
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(pair.beads):
+            bead = pair.beads[j]
+            en += _quantities(sides.english, sides.spans(sides.english, pair.english_turn, bead.tgt), "en")
+            es += _quantities(sides.spanish, sides.spans(sides.spanish, pair.spanish_turn, bead.src), "es")
+    return en, es
+
+
+def _numbers(
+    ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: list[tuple[int, int]],
+    near: tuple[list[Quantity], list[Quantity]],
+) -> Iterator[Finding]:
     qen = _quantities(sides.english, en, "en")
     qes = _quantities(sides.spanish, es, "es")
-    left_en = [q for q in qen if not any(same_quantity(q, o, strict_kind=False) for o in qes)]
-    left_es = [q for q in qes if not any(same_quantity(q, o, strict_kind=False) for o in qen)]
-    left_en = [q for q in left_en if _significant(q)]
-    left_es = [q for q in left_es if _significant(q)]
+    left_en = [q for q in qen if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qes)]
+    left_es = [q for q in qes if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qen)]
+    if not (left_en and left_es):
+        # a figure that is only on one side here may be rendered one link away
+        left_en = [q for q in left_en if not any(same_quantity(q, o, strict_kind=False) for o in near[1])]
+        left_es = [q for q in left_es if not any(same_quantity(q, o, strict_kind=False) for o in near[0])]
     if not left_en and not left_es:
         return
     checked, _ = _checked(sides)
@@ -202,19 +220,51 @@ def _show(q: Quantity) -> str:
     return f"{value} {q.unit}" if q.unit else value
 
 
-def _names(ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: list[tuple[int, int]], names: dict[str, str]) -> Iterator[Finding]:
-    def mentioned(transcript: Transcript, spans: list[tuple[int, int]]) -> set[str]:
+def _persons(alignment: Alignment) -> dict[str, tuple[str, str]]:
+    """Folded name token → (person key, display name), one person per speaker across both records.
+
+    A Spanish speaker whose label holds an English speaker's surname is the
+    same person ("LUISA MARÍA ALCALDE LUJÁN" = "ALCALDE"), so "Luján" and
+    "Alcalde" name one person; tokens shared by two people ("Alejandro") are dropped.
+    """
+    owners: dict[str, set[str]] = {}
+    display: dict[str, str] = {}
+    english = [(sp.id, {fold(w) for w in _WORD.findall(sp.name or " ".join(sp.labels))}) for sp in alignment.english.speakers if not sp.generic]
+    for sp in alignment.english.speakers:
+        display[f"en:{sp.id}"] = sp.name or sp.id
+    for sid, tokens in english:
+        for tok in tokens:
+            owners.setdefault(tok, set()).add(f"en:{sid}")
+    for sp in alignment.spanish.speakers:
+        if sp.generic:
+            continue
+        tokens = {fold(w) for w in _WORD.findall(" ".join((sp.name or "", *sp.labels)))}
+        same = [f"en:{sid}" for sid, en_tokens in english if en_tokens and en_tokens <= tokens]
+        key = same[0] if len(same) == 1 else f"es:{sp.id}"
+        display.setdefault(key, sp.name or sp.id)
+        for tok in tokens:
+            owners.setdefault(tok, set()).add(key)
+    roster = build_roster(alignment.english) | build_roster(alignment.spanish)
+    return {tok: (next(iter(keys)), display[next(iter(keys))]) for tok, keys in owners.items()
+            if len(keys) == 1 and tok in roster}
+
+
+def _names(
+    ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: list[tuple[int, int]],
+    persons: dict[str, tuple[str, str]],
+) -> Iterator[Finding]:
+    def mentioned(transcript: Transcript, spans: list[tuple[int, int]]) -> dict[str, str]:
         words = {fold(w) for a, b in spans for w in _WORD.findall(transcript.text[a:b]) if w[0].isupper()}
-        return {w for w in words if w in names}
+        return dict(persons[w] for w in words if w in persons)
 
     in_en, in_es = mentioned(sides.english, en), mentioned(sides.spanish, es)
-    only_es, only_en = in_es - in_en, in_en - in_es
+    only_es = sorted(in_es[k] for k in in_es.keys() - in_en.keys())
+    only_en = sorted(in_en[k] for k in in_en.keys() - in_es.keys())
     if only_es and only_en:
         here, there = _place(sides, en, es)
         finding = ctx.finding(
             "IA604", here.start, here.end,
-            f"name mismatch: the Spanish names {', '.join(sorted(names[n] for n in only_es))} "
-            f"but the English names {', '.join(sorted(names[n] for n in only_en))}",
+            f"name mismatch: the Spanish names {', '.join(only_es)} but the English names {', '.join(only_en)}",
             related=there,
         )
         if finding:
