@@ -20,7 +20,7 @@ from .normalize import match_view, strip_accents
 
 __all__ = ["Quantity", "extract_quantities", "parse_numeral", "same_quantity"]
 
-QuantityKind = Literal["cardinal", "year"]
+QuantityKind = Literal["cardinal", "year", "day"]
 
 
 class Quantity(BaseModel):
@@ -28,7 +28,8 @@ class Quantity(BaseModel):
 
     ``unit`` is a canonical unit (``"USD"``, ``"percent"``, ``"ton"`` ...) or
     ``None`` for a bare count; ``kind`` is ``"year"`` for a bare four-digit
-    year such as "2022", which is a date, not an amount.
+    year such as "2022" and ``"day"`` for a day of the month ("December 5th",
+    "5 de diciembre"): dates, not amounts.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -104,6 +105,13 @@ _OF = {"en": "of", "es": "de"}
 _CURRENCIES = frozenset({"USD", "MXN", "EUR"})
 _CURRENCY_PREFIX = re.compile(r"(?:US\$|USD\s?|MXN\s?|\$)\s?$")
 
+_MONTHS = {
+    "en": "january|february|march|april|may|june|july|august|september|october|november|december",
+    "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+}
+_DAY_AFTER = {lang: re.compile(rf"\s+(?:de\s+)?(?:{m})\b", re.IGNORECASE) for lang, m in _MONTHS.items()}
+_DAY_BEFORE = {lang: re.compile(rf"\b(?:{m})\s+(?:the\s+)?$", re.IGNORECASE) for lang, m in _MONTHS.items()}
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*", re.UNICODE)
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -306,6 +314,13 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
             and _YEAR_RE.match(tok.text)
         ):
             kind = "year"
+        if (
+            kind == "cardinal" and unit is None and not has_scale and digits_only and value <= 31
+            and (_DAY_AFTER[lang].match(view, end) or _DAY_BEFORE[lang].search(view[max(0, start - 20) : start]))
+        ):
+            kind = "day"
+            ordinal = _ORDINAL.match(view, tok.start)
+            end = ordinal.end() if ordinal and ordinal.end() > end else end
         if tok.key in _WEAK_ONE[lang] and not has_scale and (suffix is None or tok.key in _ARTICLES):
             i += 1
             continue
@@ -322,6 +337,8 @@ def _start_value(tokens: list[_Token], i: int, view: str, lang: str) -> float | 
     if tok.text[0].isdigit():
         before = view[tok.start - 1] if tok.start else " "
         after = view[tok.end] if tok.end < len(view) else " "
+        if after.isalpha() and _ORDINAL.match(view, tok.start) and _DAY_BEFORE[lang].search(view[max(0, tok.start - 20) : tok.start]):
+            return parse_numeral(tok.text, lang)  # "December 5th" is a day
         if before.isalpha() or after.isalpha() or (before == "-" and tok.start >= 2 and view[tok.start - 2].isalpha()):
             return None  # "G20", "1st", "COVID-19": identifiers, not figures
         return parse_numeral(tok.text, lang)

@@ -44,6 +44,9 @@ GOLDEN = [
     ("el 80 por ciento y 24 por ciento", "es", [("80 por ciento", 80, "percent", "cardinal"), ("24 por ciento", 24, "percent", "cardinal")]),
     ("a million people", "en", [("a million", 1e6, None, "cardinal")]),
     ("the 100-plus-country coalition", "en", [("100", 100, None, "cardinal")]),
+    ("on December 5th we launch", "en", [("5th", 5, None, "day")]),
+    ("el próximo 5 de diciembre", "es", [("5", 5, None, "day")]),
+    ("May 3, 2021", "en", [("3", 3, None, "day"), ("2021", 2021, None, "year")]),
     # not figures: pronouns, articles, identifiers, ordinals
     ("one of the defining challenges", "en", []),
     ("on a daily basis, once a day", "en", []),

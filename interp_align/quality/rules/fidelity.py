@@ -156,6 +156,8 @@ def _quantities(transcript: Transcript, spans: list[tuple[int, int]], language: 
 
 def _significant(q: Quantity) -> bool:
     """Digits or big values: spelled small counts ("two governments", "un día") drop out freely."""
+    if re.match(r"0\d", q.text):
+        return False  # "distrito de riego 005": a code, not an amount
     return any(c.isdigit() for c in q.text) or q.value > 10
 
 
