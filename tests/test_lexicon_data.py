@@ -45,7 +45,11 @@ def test_file_ends_with_one_newline(lines: list[str]) -> None:
 
 
 def test_every_line_has_two_nonempty_tab_separated_fields(lines: list[str]) -> None:
-    bad = [n for n, line in enumerate(lines[1:-1], 2) if line.count("\t") != 1 or "" in line.split("\t")]
+    bad = [
+        n
+        for n, line in enumerate(lines[1:-1], 2)
+        if line.count("\t") != 1 or "" in line.split("\t")
+    ]
     assert bad == []
 
 
@@ -117,8 +121,15 @@ def test_domain_entries_present(pairs: list[tuple[str, str]], english: str, span
 def test_accents_where_spanish_requires_them(pairs: list[tuple[str, str]]) -> None:
     """Unaccented spellings of these words are errors, not variants."""
     spanish = {s for _, s in pairs}
-    for wrong, right in [("pais", "país"), ("cooperacion", "cooperación"), ("politica", "política"), ("nacion", "nación"),
-                         ("mexico", "méxico"), ("tambien", "también"), ("economia", "economía")]:
+    for wrong, right in [
+        ("pais", "país"),
+        ("cooperacion", "cooperación"),
+        ("politica", "política"),
+        ("nacion", "nación"),
+        ("mexico", "méxico"),
+        ("tambien", "también"),
+        ("economia", "economía"),
+    ]:
         assert right in spanish
         assert wrong not in spanish
 
