@@ -116,6 +116,8 @@ def _xml_text(text: str) -> str:
         code = ord(char)
         if (code < 0x20 and code not in _XML_ALLOWED) or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             out.append(f'<ph type="x-char" x="{code}"/>')
+        elif char == "\r":  # a literal CR would be normalised to LF by every XML parser
+            out.append("&#13;")
         else:
             out.append(escape(char, {'"': "&quot;"}))
     return "".join(out)
