@@ -134,6 +134,9 @@ _FUNCTION_WEIGHT = 1.0
 _MARKER_WEIGHT = 2.0
 _ACCENT_WEIGHT = 1.5
 _NAME_ACCENT_WEIGHT = 0.3
+_KNOWN = ENGLISH_WORDS | SPANISH_WORDS | ENGLISH_MARKERS | SPANISH_MARKERS
+_SUFFIX_WEIGHTS = dict(SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(suffix) for suffix in _SUFFIX_WEIGHTS}, reverse=True)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
@@ -146,22 +149,15 @@ def lexical_evidence(text: str) -> tuple[float, int]:
     """
     view = match_view(text)
     score = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
-    words = [m.group() for m in _WORD.finditer(view)]
+    words = _WORD.findall(view)
     for position, word in enumerate(words):
-        score += _word_evidence(word, name_like=_is_name_like(word, position))
+        score += _word_evidence(word, position == 0)
     return score, len(words)
 
 
-def _is_name_like(word: str, position: int) -> bool:
+def _is_name_like(word: str, first: bool) -> bool:
     """A capitalised word after the first that no word list knows: probably a name."""
-    key = word.casefold()
-    known = (
-        key in ENGLISH_WORDS
-        or key in SPANISH_WORDS
-        or key in ENGLISH_MARKERS
-        or key in SPANISH_MARKERS
-    )
-    return position > 0 and word[0].isupper() and not known
+    return not first and word[0].isupper() and word.casefold() not in _KNOWN
 
 
 def mask_names(text: str) -> str:
@@ -174,7 +170,7 @@ def mask_names(text: str) -> str:
     pieces = []
     last = 0
     for position, match in enumerate(_WORD.finditer(view)):
-        if _is_name_like(match.group(), position):
+        if _is_name_like(match.group(), position == 0):
             pieces.append(text[last : match.start()])
             pieces.append(" " * (match.end() - match.start()))
             last = match.end()
@@ -182,27 +178,29 @@ def mask_names(text: str) -> str:
     return "".join(pieces)
 
 
-def _word_evidence(word: str, *, name_like: bool) -> float:
+@functools.lru_cache(maxsize=1 << 16)
+def _word_evidence(word: str, first: bool) -> float:
+    """Evidence of one word; cached because word frequencies are Zipfian."""
     key = word.casefold()
     if key in ENGLISH_MARKERS or key in SPANISH_MARKERS:
         return _MARKER_WEIGHT * ((key in SPANISH_MARKERS) - (key in ENGLISH_MARKERS))
     if key in ENGLISH_WORDS or key in SPANISH_WORDS:
         return _FUNCTION_WEIGHT * ((key in SPANISH_WORDS) - (key in ENGLISH_WORDS))
     accented = any(c in _SPANISH_LETTERS for c in key)
-    if name_like:
+    if _is_name_like(word, first):
         return _NAME_ACCENT_WEIGHT if accented else 0.0
     if "'" in key:
         return -_MARKER_WEIGHT  # contractions: "isn't", "we've", "o'clock"
     score = _ACCENT_WEIGHT if accented else 0.0
-    score += _spelling_evidence(key)
-    return score
+    return score + _spelling_evidence(key)
 
 
 def _spelling_evidence(key: str) -> float:
     if len(key) < 3:
         return 0.0
-    suffix = max((s for s in SUFFIXES if key.endswith(s[0])), key=lambda s: len(s[0]), default=None)
-    score = suffix[1] if suffix else 0.0
+    score = next(
+        (_SUFFIX_WEIGHTS[key[-n:]] for n in _SUFFIX_LENGTHS if key[-n:] in _SUFFIX_WEIGHTS), 0.0
+    )
     return score + sum(weight for infix, weight in INFIXES if infix in key)
 
 
