@@ -206,6 +206,30 @@ def _block_heads(
 # -- header and boilerplate ------------------------------------------------------------------
 
 
+_BYLINE_WORDS = frozenset(
+    {
+        "secretary",
+        "minister",
+        "president",
+        "spokesperson",
+        "ambassador",
+        "advisor",
+        "adviser",
+        "official",
+    }
+    | {
+        "secretario",
+        "secretaria",
+        "presidente",
+        "presidenta",
+        "canciller",
+        "ministro",
+        "ministra",
+        "vocero",
+    }
+)
+
+
 def _header_kind(line: str, first: bool) -> HeaderFieldKind | None:
     if first:
         return HeaderFieldKind.TITLE
@@ -219,6 +243,8 @@ def _header_kind(line: str, first: bool) -> HeaderFieldKind | None:
     words = key.split()
     if len(words) > 12:
         return None
+    if _BYLINE_WORDS.intersection(w.strip(",.") for w in words):
+        return HeaderFieldKind.OTHER  # a byline ("Antony J. Blinken, Secretary of State")
     if "," in key and len(words) <= 8 and not key.endswith((".", "?", "!")):
         return HeaderFieldKind.PLACE
     return HeaderFieldKind.OTHER

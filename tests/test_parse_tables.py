@@ -257,3 +257,28 @@ def test_no_label_blocks_are_unattributed_not_turns() -> None:
     unattributed = [b for b in transcript.blocks if b.kind is BlockKind.UNATTRIBUTED]
     assert [b.text for b in unattributed] == ["(PIEZA MUSICAL\nCANCIÓN)"]
     assert [d.code for d in transcript.diagnostics] == ["P007"]
+
+
+def test_english_header_fields_and_end_marks() -> None:
+    text = (
+        "Remarks With Visiting Officials\n"
+        "Jane Q. Example, Secretary of State\n"
+        "Mexico City, Mexico\n"
+        "October 5, 2023\n\n"
+        "An introduction paragraph that is long enough to be prose rather than a header line, with many words.\n\n"
+        "SECRETARY EXAMPLE:  Thank you.  (Applause.)\n\n"
+        "QUESTION:  [inaudible 00:01:42] the border?\n\n"
+        "###\n\nEND 10:42 A.M. EDT\n"
+    )
+    transcript = parse(text, detect_language=False)
+    assert [(h.kind.value, h.text) for h in transcript.header] == [
+        ("title", "Remarks With Visiting Officials"),
+        ("other", "Jane Q. Example, Secretary of State"),
+        ("place", "Mexico City, Mexico"),
+        ("date", "October 5, 2023"),
+    ]
+    unattributed = [b for b in transcript.blocks if b.kind is BlockKind.UNATTRIBUTED]
+    assert len(unattributed) == 1 and unattributed[0].text.startswith("An introduction")
+    assert [b.text for b in transcript.boilerplate] == ["###", "END 10:42 A.M. EDT"]
+    assert transcript.turns[1].body == "[inaudible 00:01:42] the border?"
+    assert transcript.turns[1].markers[0].timestamp == "00:01:42"
