@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..models import Alignment, MarkerKind, Severity, Transcript, Turn
-from ..normalize import fold
+from ..normalize import fold, match_view
 from ..segment import split_sentences
 from .config import QualityConfig
 from .models import Finding, Location, ReferenceScores
@@ -33,6 +33,7 @@ class SentenceView:
     end: int
     text: str
     masked: str
+    view: str  # ``match_view(masked)``: straight quotes, "-" for every dash, same length
 
 
 def line_starts(text: str) -> list[int]:
@@ -173,7 +174,8 @@ class CheckContext:
         masked = self.masked_body(turn)
         spans = [(s.start, s.end) for s in turn.sentences] or _split(turn, masked)
         views = [
-            SentenceView(i, a, b, self.transcript.text[a:b], masked[a - turn.start : b - turn.start])
+            SentenceView(i, a, b, self.transcript.text[a:b], masked[a - turn.start : b - turn.start],
+                         match_view(masked[a - turn.start : b - turn.start]))
             for i, (a, b) in enumerate(spans)
         ]
         cache[index] = views

@@ -13,12 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from ...lang.markers import classify, marker_candidates
 from ...models import MarkerKind, Severity, Turn
-from ...normalize import fold, match_view
+from ...normalize import match_view
 from ..context import CheckContext, SentenceView
+from ..frequencies import folded, zipf
 from ..models import Finding
 from .base import RuleInfo
 
@@ -46,7 +45,7 @@ def _marker_spelling(ctx: CheckContext) -> Iterator[Finding]:
     view = match_view(text)
     groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for m in marker_candidates(view).finditer(view):
-        spec = classify(fold(m.group(1) or m.group(2) or ""))
+        spec = classify(folded(m.group(1) or m.group(2) or ""))
         if spec is not None and spec.kind is MarkerKind.INTERPRETER_NOTE and spec.interpretation:
             groups[spec.canonical].append((m.start(), m.end(), text[m.start() : m.end()]))
     for canonical, found in groups.items():
@@ -94,7 +93,7 @@ def _marker_missing(ctx: CheckContext) -> Iterator[Finding]:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
-    return zipf_frequency(word, lang)
+    return zipf(word, lang)
 
 
 def foreign_runs(
@@ -105,14 +104,14 @@ def foreign_runs(
     Each word is foreign (``zipf_other - zipf_record >= margin`` and frequent
     in the other language), native (the reverse) or neutral (shared words like
     "a", "general").  A run starts and ends on a foreign word and may cross
-    neutral ones; a capitalised word inside a sentence is a name, never foreign.
+    neutral ones; a capitalised word inside a sentence is a name, neutral.
     """
     other = _OTHER.get(record, "es")
     labels: list[int] = []  # 1 foreign, -1 native, 0 neutral
     for i, (_, _, word) in enumerate(words):
         low = word.lower()
-        if fold(word) in names or (word[0].isupper() and i > 0):
-            labels.append(-1)
+        if folded(word) in names or (word[0].isupper() and i > 0):
+            labels.append(0)  # a name: neither language, and never the start of a run
             continue
         z_rec, z_oth = _zipf(low, record), _zipf(low, other)
         if z_oth >= min_zipf and z_oth - z_rec >= margin:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
 import ftfy
-from wordfreq import zipf_frequency
 
 from ...models import Severity
-from ...normalize import fold, match_view, strip_accents
+from ...normalize import match_view, strip_accents
 from ..context import CheckContext, SentenceView
+from ..frequencies import folded, zipf
 from ..lexicon import ALLOWED_DOUBLES, FUNCTION_WORDS, MISRENDERINGS, NOT_GERUNDS, PREFIXES
 from ..models import Finding
 from .base import RuleInfo
@@ -39,11 +40,12 @@ WEIGHTS = {"IA201": 1.0, "IA202": 0.5, "IA203": 0.25, "IA204": 0.4, "IA205": 0.3
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _DOUBLE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
-_LOOP = re.compile(r"\b((?:[^\W\d_]+\W+){0,5}?[^\W\d_]+)(?:\W+\1\b){2,}", re.IGNORECASE)
 _PHRASE_REPEAT = re.compile(r"\b((?:[^\W\d_]+\s+){1,4}[^\W\d_]+),\s+\1\b", re.IGNORECASE)
 _DASH = re.compile(r"\s-{1,2}\s|\s?-{2}\s?")
 _PUNCT_RUN = re.compile(r"[^\w\s.,;:!?'\"()\[\]$%&/-]{2,}|[!?]{3,}|[,;:]{2,}|\.{4,}")
 _OK_SYMBOLS = set("$%&/#@*+=°§©®™€£¥'\"")
+#: Characters worth classifying at all: everything but letters, digits, spaces and common punctuation.
+_NOISE_CANDIDATE = re.compile(r"[^\w\s.,;:!?'\"()\[\]$%&/#@*+=°§©®™€£¥¿¡«»“”‘’…–—-]")
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -67,14 +69,29 @@ def _emit(ctx: CheckContext, code: str, start: int, end: int, message: str, sugg
         yield finding
 
 
+#: Mojibake always leaves two adjacent characters from Latin-1/cp1252's upper half ("Ã¡", "â€").
+_SUSPECT = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]{2}")
+
+
+@lru_cache(maxsize=4096)
+def _fix(text: str) -> str:
+    """ftfy's repair of ``text``; skipped (identity) when nothing looks like mojibake, for speed."""
+    return ftfy.fix_encoding(text) if _SUSPECT.search(text) else text
+
+
 def _mojibake(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
-    fixed = ftfy.fix_encoding(s.text)
-    if fixed != s.text or ftfy.badness.is_bad(s.text):
+    fixed = _fix(s.text)
+    if fixed != s.text:  # only what ftfy can repair: its badness score alone also fires on "¤" or "Â"
         # narrow the span to the first differing stretch, so the excerpt shows the damage
         a = next((i for i, (x, y) in enumerate(zip(s.text, fixed, strict=False)) if x != y), 0)
         tail = 0
         while tail < min(len(s.text), len(fixed)) - a and s.text[-1 - tail] == fixed[-1 - tail]:
             tail += 1
+        # widen to whole words so the excerpt and the suggestion read as words ("BÃ¡rcena" → "Bárcena")
+        while a > 0 and not s.text[a - 1].isspace():
+            a -= 1
+        while tail > 0 and not s.text[len(s.text) - tail].isspace():
+            tail -= 1
         bad, good = s.text[a : len(s.text) - tail], fixed[a : len(fixed) - tail]
         yield from _emit(
             ctx, "IA201", s.start + a, s.start + len(s.text) - tail,
@@ -88,7 +105,7 @@ def _noise(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     for m in _PUNCT_RUN.finditer(match_view(text)):
         yield from _emit(ctx, "IA202", s.start + m.start(), s.start + m.end(), f"character noise: symbol run {m.group()!r}")
         return
-    odd = [i for i, c in enumerate(text) if _is_noise_char(c)]
+    odd = [m.start() for m in _NOISE_CANDIDATE.finditer(text) if _is_noise_char(m.group())]
     letters = sum(c.isalpha() for c in text)
     if odd and ((len(odd) >= 3 and len(odd) / max(1, letters + len(odd)) >= ctx.thresholds.noise_ratio) or "\ufffd" in text):
         chars = "".join(sorted({text[i] for i in odd}))
@@ -109,14 +126,16 @@ def _is_noise_char(c: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _known(word: str) -> float:
-    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es"))
+    return max(zipf(word, "en"), zipf(word, "es"))
 
 
 def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     t = ctx.thresholds
+    if _fix(s.text) != s.text:
+        return  # "BÃ¡rcena" splits into non-words; the mojibake finding covers it
     for m in _WORD.finditer(s.masked):
         word = m.group()
-        if len(word) < t.nonword_min_length or not word.islower() or fold(word) in ctx.roster:
+        if len(word) < t.nonword_min_length or not word.islower() or folded(word) in ctx.roster:
             continue
         if _known(word) > t.nonword_max_zipf or _known_with_clitics(word):
             continue
@@ -164,15 +183,15 @@ def _run_together(word: str) -> tuple[str, str] | None:
 
 
 def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
-    text = match_view(s.masked)
-    loop = _LOOP.search(text)
+    text = s.view
+    loop = _find_loop(text)
     if loop:
-        times = loop.group().lower().count(loop.group(1).lower())
-        paused = bool(re.search(r"[,;.!?]", loop.group()[len(loop.group(1)) :]))
+        a, b, phrase, times = loop
+        paused = bool(re.search(r"[,;.!?]", text[a:b]))
         # "No, no, no" is rhetoric the record keeps faithfully; an unpunctuated loop is garble
         finding = ctx.finding(
-            "IA204", s.start + loop.start(), s.start + loop.end(),
-            f"repetition: {loop.group(1)!r} loops {times} times{' (with pauses: emphasis)' if paused else ''}",
+            "IA204", s.start + a, s.start + b,
+            f"repetition: {phrase!r} loops {times} times{' (with pauses: emphasis)' if paused else ''}",
             score=WEIGHTS["IA204"] / (2 if paused else 1), severity=Severity.INFO if paused else None,
         )
         if finding:
@@ -191,9 +210,27 @@ def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
             yield finding
 
 
+def _find_loop(text: str, *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:
+    """The first phrase of 1-6 words said three or more times in a row: (start, end, phrase, times)."""
+    words = list(_WORD.finditer(text))
+    keys = [w.group().lower() for w in words]
+    frequent = {k for k, n in Counter(keys).items() if n >= min_times}
+    for i in range(len(keys)):
+        if keys[i] not in frequent:
+            continue
+        for n in range(1, max_n + 1):
+            times = 1
+            while keys[i + times * n : i + (times + 1) * n] == keys[i : i + n] and i + (times + 1) * n <= len(keys):
+                times += 1
+            if times >= min_times:
+                last = words[i + times * n - 1]
+                return words[i].start(), last.end(), text[words[i].start() : words[i + n - 1].end()], times
+    return None
+
+
 def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
     """Self-repairs: a dash after a function word, or one whose two sides share a word."""
-    text = match_view(s.masked)
+    text = s.view
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
         before = [w.lower() for w in _WORD.findall(text[: m.start()])][-4:]
@@ -221,7 +258,7 @@ def _word_end(text: str, pos: int, n: int) -> int:
 
 
 def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
-    text = match_view(s.masked)
+    text = s.view
     for rule in MISRENDERINGS:
         if rule.language != lang:
             continue
@@ -234,7 +271,7 @@ def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Fin
 
 def _broken_off(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
     for s in sentences:
-        tail = match_view(s.masked).rstrip(" \"')]")
+        tail = s.view.rstrip(" \"')]")
         if tail.endswith("-"):
             yield from _emit(ctx, "IA205", s.start, s.end, "broken-off sentence: it ends in a dash")
         elif tail.endswith("..."):

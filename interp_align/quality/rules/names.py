@@ -11,11 +11,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from ...models import Severity
-from ...normalize import fold
 from ..context import CheckContext
+from ..frequencies import folded, zipf
 from ..models import Finding
 from .base import RuleInfo
 
@@ -45,11 +43,28 @@ def edit_distance(a: str, b: str) -> int:
 @lru_cache(maxsize=32768)
 def _common(word: str) -> bool:
     key = word.lower()
-    return max(zipf_frequency(key, "en"), zipf_frequency(key, "es")) >= _COMMON_ZIPF
+    return max(zipf(key, "en"), zipf(key, "es")) >= _COMMON_ZIPF
 
 
 def _similarity(a: str, b: str) -> float:
     return 1.0 - edit_distance(a, b) / max(len(a), len(b))
+
+
+@lru_cache(maxsize=32768)
+def _nearest(key: str, roster: tuple[str, ...]) -> tuple[str, float]:
+    """The roster name closest to ``key`` and its similarity.
+
+    Only names of about the same length that start with the same letter are
+    compared: a misspelling keeps the initial, and the edit distance is costly.
+    """
+    best, score = "", 0.0
+    for name in roster:
+        if name[:1] != key[:1] or abs(len(name) - len(key)) > 2:
+            continue
+        similarity = _similarity(key, name)
+        if similarity > score:
+            best, score = name, similarity
+    return best, score
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -64,7 +79,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             token = m.group()
             if not token[0].isupper() or token.isupper() or len(token) < t.name_min_length:
                 continue
-            key = fold(token)
+            key = folded(token)
             start, end = turn.start + m.start(), turn.start + m.end()
             if key in roster:
                 wanted = roster[key]
@@ -79,8 +94,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             if _common(token):
                 continue
-            best = max(roster, key=lambda name: _similarity(key, name))
-            score = _similarity(key, best)
+            best, score = _nearest(key, tuple(roster))
             if len(best) >= t.name_min_length and score >= t.name_similarity and not key.startswith(best + "s"):
                 finding = ctx.finding(
                     "IA301", start, end,
