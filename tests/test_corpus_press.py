@@ -45,9 +45,9 @@ def _lines(path: Path) -> list[str]:
     return _read(path).rstrip("\n").split("\n")
 
 
-def _beads() -> list[Bead]:
+def _beads(name: str = "es-en") -> list[Bead]:
     beads: list[Bead] = []
-    for line in _lines(GOLD / "gold"):
+    for line in _lines(EVENT / "gold" / name / "gold"):
         left, right = line.split(":")
         beads.append((list(ast.literal_eval(left)), list(ast.literal_eval(right))))
     return beads
@@ -103,10 +103,12 @@ def tgt() -> list[str]:
     return _lines(GOLD / "tgt")
 
 
-def test_sentences_are_whole_substrings_in_order(
-    src: list[str], tgt: list[str], es_text: str, en_text: str
-) -> None:
-    for sentences, text in ((src, es_text), (tgt, en_text)):
+@pytest.mark.parametrize("name", ["es-en", "en-es"])
+def test_sentences_are_whole_substrings_in_order(name: str, es_text: str, en_text: str) -> None:
+    texts = {"es": es_text, "en": en_text}
+    meta = json.loads(_read(EVENT / "gold" / name / "meta.json"))
+    for part, lang in (("src", meta["src_lang"]), ("tgt", meta["tgt_lang"])):
+        sentences, text = _lines(EVENT / "gold" / name / part), texts[lang]
         for sentence, at in zip(sentences, _positions(sentences, text), strict=True):
             assert sentence == sentence.strip() and sentence
             before, after = text[at - 1 : at], text[at + len(sentence) : at + len(sentence) + 1]
@@ -115,10 +117,13 @@ def test_sentences_are_whole_substrings_in_order(
             assert sentence[-1] in ".?!…)", f"no final punctuation: {sentence!r}"
 
 
-def test_beads_cover_each_index_once_and_are_monotonic(src: list[str], tgt: list[str]) -> None:
-    beads = _beads()
-    assert [i for s, _ in beads for i in s] == list(range(len(src)))
-    assert [j for _, t in beads for j in t] == list(range(len(tgt)))
+@pytest.mark.parametrize("name", ["es-en", "en-es"])
+def test_beads_cover_each_index_once_and_are_monotonic(name: str) -> None:
+    beads = _beads(name)
+    n_src = len(_lines(EVENT / "gold" / name / "src"))
+    n_tgt = len(_lines(EVENT / "gold" / name / "tgt"))
+    assert [i for s, _ in beads for i in s] == list(range(n_src))
+    assert [j for _, t in beads for j in t] == list(range(n_tgt))
     assert all(s or t for s, t in beads)
 
 
@@ -136,6 +141,18 @@ def test_interpreting_shape(src: list[str], tgt: list[str]) -> None:
     assert kinds["3-1"] + kinds["2-2"] + kinds["1-3"] >= 3
 
 
+def test_english_to_spanish_shape() -> None:
+    """Harlan's interpreter: Spanish about as long as the English, still merging and dropping."""
+    src, tgt = _lines(EVENT / "gold" / "en-es" / "src"), _lines(EVENT / "gold" / "en-es" / "tgt")
+    beads = _beads("en-es")
+    kinds = Counter(f"{len(s)}-{len(t)}" for s, t in beads)
+    ratio = sum(map(len, tgt)) / sum(map(len, src))
+    print(f"en-es src={len(src)} tgt={len(tgt)} beads={len(beads)} ratio={ratio:.4f} {dict(kinds)}")
+    assert 0.95 <= ratio <= 1.15
+    assert kinds["1-1"] / len(beads) <= 0.65
+    assert kinds["1-0"] >= 2 and kinds["2-1"] >= 3 and kinds["1-2"] >= 3
+
+
 def test_turn_pairs_in_range_monotonic_and_same_speaker(es_text: str, en_text: str) -> None:
     en_turns, es_turns = _en_turns(en_text), _es_turns(es_text)
     pairs = _pairs()
@@ -149,33 +166,54 @@ def test_turn_pairs_in_range_monotonic_and_same_speaker(es_text: str, en_text: s
     assert len(es_turns) > len(en_turns)
 
 
-def test_meta_turns_hold_exactly_the_gold_sentences(
-    src: list[str], tgt: list[str], es_text: str, en_text: str
+def _turns_of_sentences(name: str, es_text: str, en_text: str) -> tuple[list[int], list[int]]:
+    """English turn index of every src and tgt sentence (Spanish turns mapped via turns.tsv)."""
+    meta = json.loads(_read(EVENT / "gold" / name / "meta.json"))
+    es_to_en = {es: en for en, es in _pairs()}
+    found = []
+    for part, lang in (("src", meta["src_lang"]), ("tgt", meta["tgt_lang"])):
+        sentences = _lines(EVENT / "gold" / name / part)
+        if lang == "en":
+            turns = _en_turns(en_text)
+            found.append([_turn_of(at, turns) for at in _positions(sentences, en_text)])
+        else:
+            turns = _es_turns(es_text)
+            at_es = [_turn_of(at, turns) for at in _positions(sentences, es_text)]
+            found.append([es_to_en[i] for i in at_es])
+    return found[0], found[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "langs", "marker"),
+    [
+        ("es-en", ("es", "en"), "(Via interpreter)"),
+        ("en-es", ("en", "es"), "(INTERPRETACIÓN DEL INGLÉS AL ESPAÑOL)"),
+    ],
+)
+def test_meta_turns_are_exactly_the_interpreted_turns(
+    name: str, langs: tuple[str, str], marker: str, es_text: str, en_text: str
 ) -> None:
-    meta = json.loads(_read(GOLD / "meta.json"))
-    assert (meta["src_lang"], meta["tgt_lang"]) == ("es", "en")
+    meta = json.loads(_read(EVENT / "gold" / name / "meta.json"))
+    assert (meta["src_lang"], meta["tgt_lang"]) == langs
     meta_pairs = [(en, es) for en, es in meta["turns"]]
     assert set(meta_pairs) <= set(_pairs())
-    en_turns, es_turns = _en_turns(en_text), _es_turns(es_text)
-    src_turns = {_turn_of(at, es_turns) for at in _positions(src, es_text)}
-    tgt_turns = {_turn_of(at, en_turns) for at in _positions(tgt, en_text)}
-    assert src_turns == {es for _, es in meta_pairs}
-    assert tgt_turns == {en for en, _ in meta_pairs}
-    # The gold covers the Spanish-original turns: those marked "(Via interpreter)" in English.
-    interpreted = {
-        i for i, (start, _) in enumerate(en_turns) if "(Via interpreter)" in en_text[start:][:40]
-    }
-    assert tgt_turns == interpreted
+    src_turns, tgt_turns = _turns_of_sentences(name, es_text, en_text)
+    assert set(src_turns) == set(tgt_turns) == {en for en, _ in meta_pairs}
+    # The interpreted side's record marks these turns, and only these, as interpreted.
+    if langs[1] == "en":
+        heads = [en_text[start : start + 60] for start, _ in _en_turns(en_text)]
+        marked = {i for i, head in enumerate(heads) if marker in head}
+        assert marked == {en for en, _ in meta_pairs}
+    else:
+        marked_es = {i for i, (_, label) in enumerate(_es_turns(es_text)) if marker in label}
+        assert marked_es == {es for _, es in meta_pairs}
 
 
-def test_no_bead_crosses_a_turn(src: list[str], tgt: list[str], es_text: str, en_text: str) -> None:
-    es_turns, en_turns = _es_turns(es_text), _en_turns(en_text)
-    src_turn = [_turn_of(at, es_turns) for at in _positions(src, es_text)]
-    tgt_turn = [_turn_of(at, en_turns) for at in _positions(tgt, en_text)]
-    pair_of = dict(_pairs())
-    for s, t in _beads():
-        sides = {pair_of[tgt_turn[j]] for j in t} | {src_turn[i] for i in s}
-        assert len(sides) == 1, (s, t)
+@pytest.mark.parametrize("name", ["es-en", "en-es"])
+def test_no_bead_crosses_a_turn(name: str, es_text: str, en_text: str) -> None:
+    src_turn, tgt_turn = _turns_of_sentences(name, es_text, en_text)
+    for s, t in _beads(name):
+        assert len({src_turn[i] for i in s} | {tgt_turn[j] for j in t}) == 1, (s, t)
 
 
 def test_record_styles(es_text: str, en_text: str) -> None:
@@ -202,20 +240,27 @@ def test_record_styles(es_text: str, en_text: str) -> None:
     assert ".\u00a0 " in en_text and "\n\n" in en_text
 
 
-def test_figures_in_english_beads_come_from_the_spanish(src: list[str], tgt: list[str]) -> None:
+def test_figures_in_english_beads_come_from_the_spanish() -> None:
     checked = 0
-    for s, t in _beads():
-        if not s:
-            continue  # an addition (e.g. the interpreter's correction) has no Spanish side
-        english = " ".join(tgt[j] for j in t)
-        spanish = " ".join(src[i] for i in s)
-        for year in YEAR.findall(english):
-            assert year in spanish, f"{year} missing from {spanish!r}"
-            checked += 1
-        for number in EN_PERCENT.findall(english):
-            assert f"{number} por ciento" in spanish, f"{number} % missing from {spanish!r}"
-            checked += 1
-        for thousands in EN_THOUSANDS.findall(english):
-            assert f"{thousands} mil" in spanish, f"{thousands},000 missing from {spanish!r}"
-            checked += 1
+    for name in ("es-en", "en-es"):
+        meta = json.loads(_read(EVENT / "gold" / name / "meta.json"))
+        sides = {
+            meta["src_lang"]: _lines(EVENT / "gold" / name / "src"),
+            meta["tgt_lang"]: _lines(EVENT / "gold" / name / "tgt"),
+        }
+        for s, t in _beads(name):
+            if not (s and t):
+                continue  # an addition (e.g. the interpreter's correction) or an omission
+            by_lang = {meta["src_lang"]: s, meta["tgt_lang"]: t}
+            english = " ".join(sides["en"][j] for j in by_lang["en"])
+            spanish = " ".join(sides["es"][i] for i in by_lang["es"])
+            for year in YEAR.findall(english):
+                assert year in spanish, f"{year} missing from {spanish!r}"
+                checked += 1
+            for number in EN_PERCENT.findall(english):
+                assert f"{number} por ciento" in spanish, f"{number} % missing from {spanish!r}"
+                checked += 1
+            for thousands in EN_THOUSANDS.findall(english):
+                assert f"{thousands} mil" in spanish, f"{thousands},000 missing: {spanish!r}"
+                checked += 1
     assert checked >= 20
