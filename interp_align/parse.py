@@ -128,7 +128,7 @@ def _classify_inner(inner: str) -> markers.MarkerSpec | None:
 
 def _find_markers(view: str) -> list[tuple[Marker, markers.MarkerSpec]]:
     found = []
-    for match in markers.marker_candidates(view).finditer(view):
+    for match in markers.CANDIDATE.finditer(view):
         inner = match.group(1) if match.group(1) is not None else match.group(2)
         spec = _classify_inner(inner)
         if spec is None:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from ..models import MarkerKind
 
 __all__ = [
+    "CANDIDATE",
     "LANGUAGE_NAMES",
     "MARKER_RULES",
     "MarkerRule",
     "MarkerSpec",
     "classify",
-    "marker_candidates",
 ]
 
 #: Folded language names (English and Spanish spellings) → language code.
@@ -176,14 +176,9 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
 _TIMESTAMP = r"(?:[ ,;-]+(?:at )?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?))?"
 _COMPILED = tuple((rule, re.compile(rf"(?:{rule.pattern}){_TIMESTAMP}")) for rule in MARKER_RULES)
 
-#: Bracketed candidates on one line, matched on ``normalize.match_view`` text.
-_CANDIDATE = re.compile(r"\(([^()\[\]\n]{1,80})\)|\[([^()\[\]\n]{1,80})\]")
-
-
-def marker_candidates(view: str) -> re.Pattern[str]:
-    """The compiled candidate pattern; ``view`` is accepted for symmetry with callers."""
-    del view
-    return _CANDIDATE
+#: Bracketed candidates on one line, matched on ``normalize.match_view`` text: group 1 for
+#: "(...)", group 2 for "[...]".  Whether a candidate is a marker is ``classify``'s call.
+CANDIDATE = re.compile(r"\(([^()\[\]\n]{1,80})\)|\[([^()\[\]\n]{1,80})\]")
 
 
 def _canonical(folded_inner: str) -> str:
