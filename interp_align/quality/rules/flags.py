@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...lang.markers import classify, marker_candidates
+from ...lang.markers import CANDIDATE, classify
 from ...models import MarkerKind, Severity, Turn
 from ...normalize import match_view
 from ..context import CheckContext, SentenceView
@@ -44,7 +44,7 @@ def _marker_spelling(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.transcript.text
     view = match_view(text)
     groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for m in marker_candidates(view).finditer(view):
+    for m in CANDIDATE.finditer(view):
         spec = classify(folded(m.group(1) or m.group(2) or ""))
         if spec is not None and spec.kind is MarkerKind.INTERPRETER_NOTE and spec.interpretation:
             groups[spec.canonical].append((m.start(), m.end(), text[m.start() : m.end()]))

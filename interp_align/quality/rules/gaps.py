@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...lang.markers import classify, marker_candidates
+from ...lang.markers import CANDIDATE, classify
 from ...models import MarkerKind, Severity
 from ...normalize import fold, match_view
 from ..context import CheckContext
@@ -47,7 +47,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     """One finding per gap note, wherever it stands (turn bodies, but also stray lines)."""
     text = ctx.transcript.text
     view = match_view(text)
-    for match in marker_candidates(view).finditer(view):
+    for match in CANDIDATE.finditer(view):
         inner = match.group(1) or match.group(2) or ""
         spec = classify(fold(inner))
         if spec is None or spec.kind not in GAP_RULES:
