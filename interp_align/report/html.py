@@ -197,7 +197,7 @@ def _controls(rules: Iterable[str], speakers: Iterable[tuple[str, str]]) -> str:
         '<label for="filter-problems">Problems only<input type="checkbox" id="filter-problems"></label>'
         '<button type="button" id="filter-reset">Reset</button>'
         '<span class="count" id="visible-count" aria-live="polite"></span>'
-        '<span class="count">Keys: j/k rows · n/p problems · / filters</span>'
+        '<span class="count keys">Keys: j/k rows · n/p problems · / filters</span>'
         "</form>"
     )
 
@@ -300,6 +300,10 @@ def _aligned_body(
                            or bead.confidence < _LOW_CONFIDENCE)
             es_html = _sentence_html(spanish, es, bead.src, mismatched, "es") if es else ""
             en_html = _sentence_html(english, en, bead.tgt, mismatched, "en") if en else ""
+            if bead.is_omission:  # said in words, not only by colour
+                en_html = '<span class="gap-note">omitted in the interpretation</span>' + en_html
+            if bead.is_addition:
+                es_html = '<span class="gap-note">not in the original</span>' + es_html
             rules = " ".join(sorted({n.rule for n in row_notes}))
             trs.append(
                 f'<tr class="{" ".join(css)}" tabindex="0" data-row data-speaker="{html.escape(sid)}" '
@@ -332,7 +336,8 @@ def _aligned_body(
             '<th scope="col">Spanish record</th><th scope="col">English record</th></tr></thead>'
             f"<tbody>{''.join(trs)}</tbody></table>"
         )
-        sections.append(f'<section class="pair" aria-labelledby="pair-{index}">{head}{table}</section>')
+        turns = f'data-en-turn="{"" if en is None else en.index}" data-es-turn="{"" if es is None else es.index}"'
+        sections.append(f'<section class="pair" aria-labelledby="pair-{index}" {turns}>{head}{table}</section>')
     return "".join(sections), rows, pair_conf, stats
 
 
