@@ -144,7 +144,16 @@ def _ends_sentence(
     if marks != ".":
         return True  # "!", "?", "?!", and ellipses ("...", "\u2026") before a capital
     word = _previous_word(view, begin, period)
+    if word.isdigit() and len(word) <= 2 and _starts_line(view, begin, period - len(word)):
+        return False  # a list number: "1. Security"
     return _period_ends(word, following, abbreviations)
+
+
+def _starts_line(view: str, begin: int, position: int) -> bool:
+    """Whether only spaces stand between the start of the line (or range) and ``position``."""
+    while position > begin and view[position - 1] in " \t":
+        position -= 1
+    return position == begin or view[position - 1] == "\n"
 
 
 def _period_ends(word: str, following: str, abbreviations: Abbreviations) -> bool:

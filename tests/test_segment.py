@@ -67,6 +67,12 @@ ENGLISH = [
     ("First line without a stop\nSecond line.", ["First line without a stop", "Second line."]),
     ("One.\n\nTwo.\n", ["One.", "Two."]),
     (
+        "Three points.\n1. Security first.\n 2. Migration.",
+        ["Three points.", "1. Security first.", "2. Migration."],
+    ),
+    ("In 2023. 78,000 people died.", ["In 2023.", "78,000 people died."]),
+    ("St. Louis and Gen. Smith agreed.", ["St. Louis and Gen. Smith agreed."]),
+    (
         "Our goal is 78,000 jobs. 12 agencies help.",
         ["Our goal is 78,000 jobs.", "12 agencies help."],
     ),
@@ -97,6 +103,8 @@ SPANISH = [
         ["Creció 7.4 por ciento.", "Son 855 mil millones."],
     ),
     ("A las 10 a.m. empezamos.", ["A las 10 a.m. empezamos."]),
+    ("Gracias a Uds. Ahora seguimos.", ["Gracias a Uds.", "Ahora seguimos."]),
+    ("Como dijo Ud. en su carta, sí.", ["Como dijo Ud. en su carta, sí."]),
     ("Armas, drogas, etc. son el problema.", ["Armas, drogas, etc. son el problema."]),
     ("«Estamos listos.» Así lo dijo.", ["«Estamos listos.»", "Así lo dijo."]),
 ]

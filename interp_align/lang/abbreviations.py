@@ -62,10 +62,10 @@ _EN = Abbreviations(
 _ES = Abbreviations(
     titles=_words("""
         sr sra srta sres sras dr dra dres lic lics ing mtro mtra gral gob dip sen emb excmo excma
-        ilmo ilma prof profa arq don dña d ud uds vd vds cap tte cnel ee
+        ilmo ilma prof profa arq dña cap tte cnel ee
         """),
     numerals=_words("no núm num nro art arts pág pag págs fracc inc cap vol"),
-    ambiguous=_words("etc uu aprox vs av col ej pza tel"),
+    ambiguous=_words("etc uu aprox vs av col ej pza tel ud uds vd vds"),
     starters=_words("""
         a además ahora al así asimismo aquí bueno buenas buenos con cuando de del desde dicho
         el ella ellos en entonces es esa ese eso esta este esto estos estas estamos estoy fue
