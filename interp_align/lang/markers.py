@@ -21,6 +21,7 @@ __all__ = [
     "MarkerRule",
     "MarkerSpec",
     "classify",
+    "marker_candidates",
 ]
 
 #: Folded language names (English and Spanish spellings) → language code.
@@ -179,6 +180,12 @@ _COMPILED = tuple((rule, re.compile(rf"(?:{rule.pattern}){_TIMESTAMP}")) for rul
 #: Bracketed candidates on one line, matched on ``normalize.match_view`` text: group 1 for
 #: "(...)", group 2 for "[...]".  Whether a candidate is a marker is ``classify``'s call.
 CANDIDATE = re.compile(r"\(([^()\[\]\n]{1,80})\)|\[([^()\[\]\n]{1,80})\]")
+
+
+def marker_candidates(view: str) -> re.Pattern[str]:
+    """The candidate pattern (kept for callers written against the first version of this module)."""
+    del view
+    return CANDIDATE
 
 
 def _canonical(folded_inner: str) -> str:
