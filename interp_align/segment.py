@@ -49,14 +49,16 @@ def split_sentences(
     begin = max(0, start)
     if begin >= stop:
         return []
-    view = match_view(text)
-    guard = _Protected(protected)
+    # Work on the range alone (offsets relative to ``begin``) so that splitting every turn of a
+    # long transcript costs the length of the turns, not the transcript times the turns.
+    view = match_view(text[begin:stop])
+    size = stop - begin
+    guard = _Protected([(lo - begin, hi - begin) for lo, hi in protected])
     abbreviations = abbreviations_for(language)
-    cuts = [begin]
-    cuts.extend(_line_breaks(view, begin, stop, guard))
-    cuts.extend(_terminal_cuts(view, begin, stop, guard, abbreviations))
-    cuts.append(stop)
-    cuts.sort()
+    local = [0, size]
+    local.extend(_line_breaks(view, 0, size, guard))
+    local.extend(_terminal_cuts(view, 0, size, guard, abbreviations))
+    cuts = sorted(begin + cut for cut in local)
     spans: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(cuts):
         trimmed = _trim(text, left, right)

@@ -196,3 +196,19 @@ def test_spans_partition_the_range(
         assert all(is_space(c) for c in text[previous:a])
         previous = b
     assert all(is_space(c) for c in text[previous:stop])
+
+
+def test_paragraph_by_paragraph_equals_whole_text() -> None:
+    text = (
+        "SECRETARY BLINKEN:\u00a0 Thank you, Mr. Secretary.\u00a0 The U.S. Government agrees.\n\n"
+        "FOREIGN SECRETARY BÁRCENA:\u00a0 (Via interpreter.)\u00a0 Gracias.\u00a0 It is 9 a.m. Washington time.\n"
+    )
+    protected = markers(text)
+    whole = split_sentences(text, protected=protected)
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text):
+        pieces += split_sentences(text, match.start(), match.end(), protected=protected)
+    assert pieces == whole
+    assert [text[a:b] for a, b in whole][
+        2
+    ] == "FOREIGN SECRETARY BÁRCENA:\u00a0 (Via interpreter.)\u00a0 Gracias."
