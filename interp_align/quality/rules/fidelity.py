@@ -75,6 +75,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             elif en and not es:
                 yield from _unmatched(ctx, sides, pair, en, original_side="en", before=bead.tgt[0])
             elif en and es:
+                if len(es) > 1 and pair.original_language == "es":
+                    for index in _dropped_in_merge(sides, pair, bead.src, bead.tgt):
+                        yield from _unmatched(ctx, sides, pair, sides.spans(sides.spanish, pair.spanish_turn, (index,)),
+                                              original_side="es", before=index, merged=True)
                 yield from _numbers(ctx, sides, en, es, _neighbours(sides, pair, k))
                 yield from _names(ctx, sides, en, es, persons)
                 if len(en) == 1 and len(es) == 1:
@@ -101,8 +105,51 @@ def _anchor(transcript: Transcript, turn: int, before: int) -> tuple[int, int]:
     return t.label.start, t.label.end
 
 
+#: A merged link whose English is shorter than this share of its Spanish is searched for a dropped sentence.
+_MERGE_RATIO = 0.6
+#: The same for links merging three Spanish sentences or more, where a dropped one hides more easily.
+_MERGE_RATIO_3 = 0.8
+#: How sure the re-alignment inside a merged link must be of the sentences it keeps.
+_MERGE_CONFIDENCE = 0.4
+
+
+def _dropped_in_merge(sides: _Sides, pair: TurnPair, src: tuple[int, ...], tgt: tuple[int, ...]) -> list[int]:
+    """Spanish sentences of an n-1 link that the interpretation probably left out.
+
+    The sentence aligner may fold an omitted sentence into its neighbour's
+    link (a 2-1 bead).  When the English is far shorter than the Spanish, the
+    link is re-aligned one sentence a side; a sentence left alone there, while
+    the sentences kept are linked confidently, is a probable omission.
+    """
+    from ...align.sentences import align_sentences
+
+    assert pair.english_turn is not None and pair.spanish_turn is not None
+    es_sents = [sides.spanish.turns[pair.spanish_turn].sentences[i].text for i in src]
+    en_sents = [sides.english.turns[pair.english_turn].sentences[j].text for j in tgt]
+    ratio = sum(map(len, en_sents)) / max(1, sum(map(len, es_sents)))
+    if ratio >= (_MERGE_RATIO_3 if len(src) >= 3 else _MERGE_RATIO):
+        return []
+    sub = align_sentences(es_sents, en_sents, src_lang="es", tgt_lang="en", max_side=max(1, len(src) - 1))
+    kept = [b for b in sub if b.src and b.tgt]
+    if not kept or min(b.confidence for b in kept) < _MERGE_CONFIDENCE:
+        return []
+    english = " ".join(en_sents)
+    figures = extract_quantities(english, "en")
+    dropped = []
+    for b in sub:
+        if not b.is_omission:
+            continue
+        sentence = es_sents[b.src[0]]
+        own = [q for q in extract_quantities(sentence, "es") if _significant(q)]
+        if own and all(any(same_quantity(q, o, strict_kind=False) for o in figures) for q in own):
+            continue  # its figures are all in the English: it was rendered, merged
+        dropped.append(src[b.src[0]])
+    return dropped
+
+
 def _unmatched(
     ctx: CheckContext, sides: _Sides, pair: TurnPair, spans: list[tuple[int, int]], *, original_side: str, before: int,
+    merged: bool = False,
 ) -> Iterator[Finding]:
     """Sentences of one record with nothing in the other: an omission or an addition.
 
@@ -117,7 +164,9 @@ def _unmatched(
     own_turn, other_turn = (pair.spanish_turn, pair.english_turn) if spanish_only else (pair.english_turn, pair.spanish_turn)
     assert own_turn is not None and other_turn is not None
     interpreted_record_is_checked = (pair.original_language == "es") == sides.checked_is_english
-    severity = None if pair.original_language is not None and interpreted_record_is_checked else Severity.INFO
+    # an omission inferred inside a merged link is a lead, not a certainty: info
+    sure = pair.original_language is not None and interpreted_record_is_checked and not merged
+    severity = None if sure else Severity.INFO
     anchor = _anchor(other_tr, other_turn, _count_before(pair, before, spanish_only))
     own = [ctx.location(a, b, own_tr) for a, b in spans]
     if own_tr.text == ctx.transcript.text:
@@ -128,7 +177,8 @@ def _unmatched(
     what = "omission" if code == "IA601" else "addition"
     names = ("Spanish", "English") if spanish_only else ("English", "Spanish")
     message = (f"{what}: {names[0]} turn {own_turn + 1} sentence {text[:100]!r} has no counterpart in "
-               f"{names[1]} turn {other_turn + 1}")
+               f"{names[1]} turn {other_turn + 1}"
+               + (" (found inside a merged link whose English is much shorter)" if merged else ""))
     finding = ctx.finding(code, start, end, message, related=related, severity=severity)
     if finding:
         yield finding
