@@ -182,7 +182,6 @@ def format_sarif(reports: Sequence[QualityReport]) -> str:
     driver = {
         "name": "interp-align",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/interp-align/",
         "rules": [
             {
                 "id": r.code,
