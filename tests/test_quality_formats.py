@@ -12,7 +12,7 @@ import pytest
 from interp_align.cli import main
 from interp_align.errors import ConfigError
 from interp_align.parse import read
-from interp_align.quality import QualityReport, check, load_config
+from interp_align.quality import QualityReport, check, load_config, rule_info
 from interp_align.quality.formats import format_github, format_json, format_sarif, format_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -204,3 +204,15 @@ def test_bad_config_is_a_config_error(tmp_path: Path, body: str) -> None:
     pyproject.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError):
         load_config(pyproject)
+
+
+def test_ci_doc_configuration_loads(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", text, re.DOTALL)
+    assert block
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(block.group(1), encoding="utf-8")
+    config = load_config(pyproject)
+    assert config.fail_on == "warning" and config.thresholds.name_similarity == 0.85
+    assert config.severity_of(rule_info("code-switch")).value == "warning"
+    assert not config.enabled(rule_info("IA203"))
