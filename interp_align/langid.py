@@ -359,9 +359,10 @@ class Py3langidIdentifier:
             ) from error
         self.name = "py3langid"
         self.languages = _check_languages(languages)
-        self._model = module.LanguageIdentifier.from_pickled_model(
-            module.MODEL_FILE, norm_probs=True
-        )
+        cls = module.LanguageIdentifier
+        # py3langid >= 0.3 loads ``from_model_file``; older releases kept langid.py's pickle loader
+        load = getattr(cls, "from_model_file", None) or cls.from_pickled_model
+        self._model = load(module.MODEL_FILE, norm_probs=True)
         self._model.set_languages(list(self.languages))
 
     def detect(self, text: str) -> LanguageTag | None:
