@@ -11,6 +11,7 @@ keys and never remove any, so a German–French pair loses nothing by them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -262,6 +263,9 @@ class KeyVocabulary:
             out.add(ident)
         return frozenset(out)
 
+    def id(self, key: str) -> int:
+        return self._ids[key]
+
     def __len__(self) -> int:
         return len(self._ids)
 
@@ -326,34 +330,49 @@ def build_features(
     tgt_translate: Translate | None = None,
     src_learned: Translate | None = None,
     tgt_learned: Translate | None = None,
-    max_df: float = 0.1,
-    min_df_cut: int = 5,
-) -> tuple[list[Features], list[Features]]:
-    """Features of both sides, with keys too common on either side dropped.
+    full_weight_below: float = 0.05,
+    drop_above: float = 0.5,
+) -> tuple[list[Features], list[Features], list[float]]:
+    """Features of both sides, and a weight per key id (an IDF within the document pair).
 
-    A key found in more than ``max_df`` of the sentences of a side (and in at
-    least ``min_df_cut`` of them) links everything to everything, like a stop
-    word; dropping it is the language-independent stop list.  Figures and
-    months are kept however often they occur.
+    A key found in many sentences of a side (``the``/``de`` via the lexicon,
+    a cognate prefix of a frequent word) says little about which sentences
+    match: its weight falls with the log of its sentence frequency ``f`` on
+    the side where it is commonest, is 1 below ``full_weight_below``, and the
+    key is dropped above ``drop_above``.  Figures and months always weigh 1.
+    This is the language-independent stop list.
     """
     raw_src = [sentence_keys(t, translate=src_translate, learned=src_learned) for t in src]
     raw_tgt = [sentence_keys(t, translate=tgt_translate, learned=tgt_learned) for t in tgt]
     df_src = _document_frequency([k for k, _ in raw_src])
     df_tgt = _document_frequency([k for k, _ in raw_tgt])
-    cut_src = max(min_df_cut, max_df * len(src))
-    cut_tgt = max(min_df_cut, max_df * len(tgt))
-    stop = {
-        key
-        for df, cut in ((df_src, cut_src), (df_tgt, cut_tgt))
-        for key, count in df.items()
-        if count > cut and not key.startswith(_ANCHOR_PREFIXES)
-    }
+    n, m = max(1, len(src)), max(1, len(tgt))
+    floor = -math.log(full_weight_below)
     vocabulary = KeyVocabulary()
+    weights: list[float] = []
+
+    def weight(key: str) -> float:
+        if key.startswith(_ANCHOR_PREFIXES):
+            return 1.0
+        f = max(df_src.get(key, 0) / n, df_tgt.get(key, 0) / m)
+        if f > drop_above:
+            return 0.0
+        return min(1.0, -math.log(f) / floor)
 
     def make(texts: Sequence[str], raw: list[tuple[list[str], int]]) -> list[Features]:
-        return [
-            Features(len(text.strip()), size, vocabulary.ids(k for k in keys if k not in stop))
-            for text, (keys, size) in zip(texts, raw, strict=True)
-        ]
+        out = []
+        for text, (keys, size) in zip(texts, raw, strict=True):
+            kept = []
+            for key in keys:
+                w = weight(key)
+                if w > 0.0:
+                    kept.append(key)
+            ids = vocabulary.ids(kept)
+            while len(weights) < len(vocabulary):
+                weights.append(0.0)
+            for key in kept:
+                weights[vocabulary.id(key)] = weight(key)
+            out.append(Features(len(text.strip()), size, ids))
+        return out
 
-    return make(src, raw_src), make(tgt, raw_tgt)
+    return make(src, raw_src), make(tgt, raw_tgt), weights

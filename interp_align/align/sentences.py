@@ -46,6 +46,9 @@ _MAX_WIDENINGS = 8
 class AlignParams:
     """The few numbers that shape the cost of a bead (defaults set for interpretation).
 
+    ``orphan`` is the extra cost, per sentence, of a sentence inside a merge
+    that shares nothing with the other side; it is scaled down to zero when
+    the document's lexical evidence is weak (see ``_lexical_reliability``).
     ``omission``/``addition`` are the costs of ``[i]:[]`` and ``[]:[j]``
     beads; ``merge`` the prior cost of a 2-1 or 1-2 bead, ``merge3`` of a 3-1
     or 1-3 and ``merge22`` of a 2-2.  Costs of sentence-bearing beads are
@@ -53,12 +56,13 @@ class AlignParams:
     sentences in the bead so that merging never pays by itself.
     """
 
-    omission: float = 3.0
-    addition: float = 3.2
+    omission: float = 2.5
+    addition: float = 2.9
     merge: float = 0.6
     merge3: float = 1.0
-    merge22: float = 1.4
+    merge22: float = 2.5
     lex_weight: float = 3.0
+    orphan: float = 1.0
     length_variance: float = 10.0
     length_cap: float = 6.0
     band: int = 32
@@ -182,7 +186,7 @@ def _shape_costs(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> list[fl
 
 
 def _pair_prefix(
-    S: _Side, T: _Side, corridor: Corridor, max_a: int, max_b: int
+    S: _Side, T: _Side, weights: Sequence[float], corridor: Corridor, max_a: int, max_b: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Prefix sums of shared-key counts, per source sentence, over the targets it can meet.
 
@@ -194,17 +198,19 @@ def _pair_prefix(
     n, m = len(S), len(T)
     base = np.zeros(n + 1, dtype=np.int64)
     offset = np.zeros(n + 1, dtype=np.int64)
-    chunks: list[list[int]] = []
+    chunks: list[list[float]] = []
     tkeys = T.keys
     position = 0
     for s in range(n):
         t0 = max(0, lo[s + 1] - max_b)
         t1 = min(m, hi[min(n, s + max_a)])
         ks = S.keys[s]
-        chunk = [0]
-        total = 0
+        chunk = [0.0]
+        total = 0.0
         for t in range(t0, t1):
-            total += len(ks & tkeys[t])
+            common = ks & tkeys[t]
+            if common:
+                total += sum([weights[k] for k in common])
             chunk.append(total)
         base[s], offset[s] = t0, position
         position += len(chunk)
@@ -251,14 +257,27 @@ def _cell_costs(
         flat, offset, base = pairs
         shared = np.zeros(len(rows))
         top = len(flat) - 1
+        Sz = np.asarray(S.sizes, dtype=np.float64)
+        Tz = np.asarray(T.sizes, dtype=np.float64)
+        orphans = np.zeros(len(rows))
+        # per target sentence of the bead, what the source side shares with it
+        per_target = [np.zeros(len(rows)) for _ in range(b)] if b > 1 else []
         for d in range(1, a + 1):
             src = np.maximum(rows - d, 0)
             at = offset[src] - base[src]
-            shared += flat[np.clip(at + cols, 0, top)] - flat[np.clip(at + cols_b, 0, top)]
-        Sz = np.asarray(S.sizes, dtype=np.float64)
-        Tz = np.asarray(T.sizes, dtype=np.float64)
+            own = flat[np.clip(at + cols, 0, top)] - flat[np.clip(at + cols_b, 0, top)]
+            shared += own
+            if a > 1:  # a source sentence that shares nothing is an omission, not part of a merge
+                orphans += (own < 0.5) * np.minimum(1.0, Sz[src + 1] - Sz[src])
+            for e, acc in enumerate(per_target, start=1):
+                t = np.maximum(cols - e, 0)
+                acc += flat[np.clip(at + t + 1, 0, top)] - flat[np.clip(at + t, 0, top)]
+        for e, acc in enumerate(per_target, start=1):
+            t = np.maximum(cols - e, 0)
+            orphans += (acc < 0.5) * np.minimum(1.0, Tz[t + 1] - Tz[t])
         total = Sz[rows] - Sz[prev_i] + Tz[cols] - Tz[cols_b]
         sim = np.minimum(1.0, 2.0 * shared / np.maximum(total, 1.0))
+        length = length + prm.orphan * orphans
     cost = (prm.lex_weight * (1.0 - sim) + length) * ((a + b) * 0.5)
     return np.where(valid, cost, _INF)
 
@@ -266,6 +285,7 @@ def _cell_costs(
 def _dp(
     S: _Side,
     T: _Side,
+    weights: Sequence[float],
     corridor: Corridor,
     shapes: Sequence[tuple[int, int]],
     prm: AlignParams,
@@ -288,7 +308,7 @@ def _dp(
     cols = np.arange(total_cells, dtype=np.int64) - row_off[rows] + np.asarray(lo, dtype=np.int64)[rows]
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
-    pairs = _pair_prefix(S, T, corridor, max_a, max_b)
+    pairs = _pair_prefix(S, T, weights, corridor, max_a, max_b)
     pens = _shape_costs(shapes, prm)
     costs: dict[int, np.ndarray] = {}
     for k, shape in enumerate(shapes):
@@ -395,6 +415,7 @@ def _confidence(margin: float, quality: float) -> float:
 def _solve(
     S: Sequence[Features],
     T: Sequence[Features],
+    weights: Sequence[float],
     shapes: Sequence[tuple[int, int]],
     prm: AlignParams,
     *,
@@ -408,7 +429,7 @@ def _solve(
     factor = prm.coarse_factor
     if max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor:
         coarse_shapes = [s for s in shapes if max(s) <= 2]
-        coarse = _solve(_coarsen(S, factor), _coarsen(T, factor), coarse_shapes, prm, band=None)
+        coarse = _solve(_coarsen(S, factor), _coarsen(T, factor), weights, coarse_shapes, prm, band=None)
         raw = _project(coarse.steps, factor, n, m)
         width = band if band is not None else prm.fine_band
     else:
@@ -419,7 +440,7 @@ def _solve(
     widths = [width] * (n + 1)
     for _ in range(_MAX_WIDENINGS):
         corridor = _connect(raw[0], raw[1], m, widths)
-        result = _dp(side_s, side_t, corridor, shapes, prm, similarity, progress)
+        result = _dp(side_s, side_t, weights, corridor, shapes, prm, similarity, progress)
         if not result.touched or _is_full(corridor, m):
             break
         # widen only around the rows where the path ran along the corridor's edge
@@ -429,6 +450,26 @@ def _solve(
             for k in range(max(0, row - span), min(n, row + span) + 1):
                 widths[k] = max(widths[k], 2 * before[row])
     return result
+
+
+def _lexical_reliability(
+    S: Sequence[Features], T: Sequence[Features], weights: Sequence[float], beads: Sequence[Bead]
+) -> float:
+    """Share of first-pass 1-1 beads whose two sentences share at least one full anchor.
+
+    Near 1 when the pair has a lexicon or many cognates (EN–ES with the built-in
+    lexicon), below 0.5 for unrelated scripts and vocabularies.  Only when it
+    is high can a sentence that shares nothing with its bead be trusted to be
+    an omission rather than part of a merge (the ``orphan`` cost).
+    """
+    ones = [b for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
+    if not ones:
+        return 0.0
+    hits = 0
+    for bead in ones:
+        common = S[bead.src[0]].keys & T[bead.tgt[0]].keys
+        hits += sum(weights[k] for k in common) >= 1.0
+    return hits / len(ones)
 
 
 def _trivial(n: int, m: int) -> list[Bead]:
@@ -469,7 +510,7 @@ def align_sentences(
     if n == 0 or m == 0:
         return _trivial(n, m)
     translate_src, translate_tgt = pair_translators(src_lang, tgt_lang)
-    S, T = build_features(src, tgt, src_translate=translate_src, tgt_translate=translate_tgt)
+    S, T, weights = build_features(src, tgt, src_translate=translate_src, tgt_translate=translate_tgt)
     similarity: SimFn | None = None
     if scorer is not None:
         cache: dict[tuple[int, int, int, int], float] = {}
@@ -481,12 +522,13 @@ def align_sentences(
                 cache[key] = min(1.0, max(0.0, value))
             return cache[key]
 
-    result = _solve(S, T, shapes, prm, band=band, similarity=similarity, progress=progress)
+    first_prm = replace(prm, orphan=0.0)
+    result = _solve(S, T, weights, shapes, first_prm, band=band, similarity=similarity, progress=progress)
     beads = path_to_beads(result.steps, result.confidences)
     if second_pass and scorer is None:
         learned = learn_lexicon(src, tgt, beads)
         if learned:
-            S, T = build_features(
+            S, T, weights = build_features(
                 src,
                 tgt,
                 src_translate=translate_src,
@@ -494,6 +536,9 @@ def align_sentences(
                 src_learned=lambda w: learned.get(w, ()),
                 tgt_learned=identity,
             )
-            result = _solve(S, T, shapes, replace(prm), band=band, progress=progress)
+        trust = _lexical_reliability(S, T, weights, beads)
+        second_prm = replace(prm, orphan=prm.orphan * min(1.0, max(0.0, (trust - 0.5) / 0.3)))
+        if learned or second_prm.orphan:
+            result = _solve(S, T, weights, shapes, second_prm, band=band, progress=progress)
             beads = path_to_beads(result.steps, result.confidences)
     return beads
