@@ -18,7 +18,9 @@ from interp_align.models import BlockKind, Turn
 from interp_align.parse import read
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "es-gobmx"
-_OFFICE_MARKER = re.compile(r"\((?:INTERPRETACI[OÓ]N|TRADUCCI[OÓ]N)[^()\n]*\)", re.IGNORECASE)
+_LABEL_WITH_NOTE = re.compile(
+    r"^[A-ZÁÉÍÓÚÑÜ][^a-záéíóúñ\n(]*\((?i:interpretaci[oó]n|traducci[oó]n)[^()\n]*\)", re.MULTILINE
+)
 
 
 def measure(path: Path) -> dict[str, int]:
@@ -29,26 +31,24 @@ def measure(path: Path) -> dict[str, int]:
     # line start -> the turn opening that line
     label_line_turns: dict[int, Turn] = {text.rfind("\n", 0, t.start) + 1: t for t in transcript.turns}
     blocks_as_turns = 0
-    office_lines = office_interpreted = 0
     for sep in separators:
-        line_start = sep.end + 1 if sep.end < len(text) else sep.end
-        line_end = text.find("\n", line_start)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        turn = label_line_turns.get(line_start)
-        if turn is not None and turn.start in turn_starts:
-            blocks_as_turns += 1
-        # an office line: the label line of a block, with an interpretation note on it
-        if _OFFICE_MARKER.search(line) and not line.lstrip().startswith("("):
-            office_lines += 1
-            office_interpreted += int(turn is not None and turn.interpretation.interpreted)
+        turn = label_line_turns.get(sep.end + 1)
+        blocks_as_turns += int(turn is not None and turn.start in turn_starts)
+    # label lines (block or inline) that carry an interpretation note, found independently of the parser:
+    # an all-caps name/office, then "(INTERPRETACIÓN ...)" or "(TRADUCCIÓN ...)"
+    office_lines = office_interpreted = 0
+    for match in _LABEL_WITH_NOTE.finditer(text):
+        office_lines += 1
+        turn = label_line_turns.get(match.start())
+        office_interpreted += int(turn is not None and turn.interpretation.interpreted)
     return {
         "blocks": len(separators),
         "blocks_as_turns": blocks_as_turns,
         "turns": len(transcript.turns),
         "interpreted_turns": sum(t.interpretation.interpreted for t in transcript.turns),
         "placeholders": sum(t.interpretation.placeholder for t in transcript.turns),
-        "office_interp_lines": office_lines,
-        "office_interp_turns": office_interpreted,
+        "label_note_lines": office_lines,
+        "label_note_interp": office_interpreted,
         "speakers": len(transcript.speakers),
         "boilerplate": len(transcript.boilerplate),
         "unattributed": sum(b.kind is BlockKind.UNATTRIBUTED for b in transcript.blocks),
