@@ -292,9 +292,11 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
 class LangdetectIdentifier:
     """langdetect restricted to ``languages`` and seeded, plus the lexical prior for short texts.
 
-    Scores are ``weight * log p(lang)`` from langdetect, where the weight grows
-    with the number of letters (short texts barely move it), plus half the
-    lexical log-odds for Spanish and minus half for English.  With
+    Scores are ``weight * log p(lang)`` from langdetect run with probable
+    names blanked out (see :func:`mask_names`), where the weight grows with
+    the number of remaining letters (short texts barely move it), plus half
+    the lexical log-odds for Spanish and minus half for English.  When the
+    lexical evidence alone is decisive langdetect is skipped.  With
     ``prior=False`` and ``restrict=False`` it is stock langdetect, seeded.
     """
 
