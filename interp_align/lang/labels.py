@@ -369,5 +369,5 @@ def is_label(
     if key in GENERIC_LABELS:
         return True
     if len(words) == 1:
-        return len(key) >= 2 and key not in NOT_LABELS and key.replace("-", "").isalpha()
+        return len(key) >= 2 and key not in NOT_LABELS and key.replace("-", "").replace("'", "").isalpha()
     return True
