@@ -139,3 +139,17 @@ def test_gobmx_block_fixture() -> None:
     assert [b.text for b in transcript.boilerplate] == ["—000—"]
     assert sum(b.kind.value == "separator" for b in transcript.blocks) == 7
     assert transcript.language is not None and transcript.language.code == "es"
+
+
+def test_gobmx_blocks_with_bom_and_crlf_parse_alike() -> None:
+    source = (FIXTURES / "gobmx_blocks.txt").read_text(encoding="utf-8")
+    plain = read(FIXTURES / "gobmx_blocks.txt", detect_language=False)
+    from interp_align.parse import parse
+
+    windows = parse("\ufeff" + source.replace("\n", "\r\n"), detect_language=False)
+    assert [t.label_text for t in windows.turns] == [t.label_text for t in plain.turns]
+    assert [t.interpretation.interpreted for t in windows.turns] == [t.interpretation.interpreted for t in plain.turns]
+    assert [h.text for h in windows.header] == [h.text for h in plain.header]
+    assert [b.text for b in windows.boilerplate] == ["—000—"]
+    assert all(not t.body.endswith("\r") for t in windows.turns)
+    assert "".join(b.text for b in windows.blocks) == windows.text
