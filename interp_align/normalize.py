@@ -44,16 +44,21 @@ _ONE_TO_ONE = {
     "\u2026": ".",  # ellipsis: one char stays one char
     **{d: "-" for d in DASHES},
 }
-_TABLE = str.maketrans(_ONE_TO_ONE)
+_PAIRS = tuple(_ONE_TO_ONE.items())
 
 
 def match_view(text: str) -> str:
     """Return a same-length copy of ``text`` with look-alike characters unified.
 
     Because ``len(match_view(t)) == len(t)``, a match at ``[i, j)`` in the view
-    is the span ``[i, j)`` of the original.
+    is the span ``[i, j)`` of the original.  A ``str.replace`` per character
+    present is an order of magnitude faster than ``str.translate`` with a dict
+    on multi-megabyte transcripts (most of the table is absent from any text).
     """
-    return text.translate(_TABLE)
+    for char, replacement in _PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def is_space(char: str) -> bool:
