@@ -26,6 +26,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -117,6 +118,10 @@ def discover_jobs(root: Path, manifest: Path | None = None) -> list[BatchJob]:
                 paired.update((name, counterpart))
     jobs.extend(BatchJob(id=_job_id(name), english=name) for name in files if name not in paired)
     jobs.sort(key=lambda job: job.id)
+    for first, second in pairwise(jobs):
+        if first.id == second.id:  # both would write to the same output folder
+            raise InputError(f"{first.english!r} and {second.english!r} map to the same output name {first.id!r}",
+                             path=str(root))
     return jobs
 
 
@@ -162,8 +167,9 @@ def process_job(root: str, job: BatchJob) -> BatchResult:
 def _write_result(out_dir: Path, result: BatchResult, fingerprint: str) -> None:
     target = out_dir / result.id
     target.mkdir(parents=True, exist_ok=True)
-    for stale in ("error.json", "done.json"):
-        (target / stale).unlink(missing_ok=True)
+    for stale in target.iterdir():  # outputs of an earlier run of this document must not linger
+        if stale.is_file():
+            stale.unlink()
     for name, text in sorted(result.files.items()):
         (target / name).write_text(text, encoding="utf-8")
     if result.status == "ok":  # a failed document is retried on the next run
