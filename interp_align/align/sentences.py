@@ -66,7 +66,7 @@ class AlignParams:
     length_variance: float = 10.0
     length_cap: float = 6.0
     band: int = 32
-    fine_band: int = 16
+    fine_band: int = 32
     coarse_above: int = 3000
     full_below: int = 250_000
     coarse_factor: int = 8
@@ -422,12 +422,19 @@ def _solve(
     band: int | None,
     similarity: SimFn | None = None,
     progress: Progress | None = None,
+    guide: Sequence[tuple[int, int]] | None = None,
 ) -> _Result:
-    """Align two non-empty unit sequences, coarse-to-fine when they are long."""
+    """Align two non-empty unit sequences, coarse-to-fine when they are long.
+
+    ``guide`` is the path of an earlier pass; the corridor then follows it.
+    """
     n, m = len(S), len(T)
     side_s, side_t = _Side.of(S), _Side.of(T)
     factor = prm.coarse_factor
-    if max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor:
+    if guide is not None:  # a previous pass's path: search around it
+        raw = _project(guide, 1, n, m)
+        width = band if band is not None else prm.fine_band
+    elif max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor:
         coarse_shapes = [s for s in shapes if max(s) <= 2]
         coarse = _solve(_coarsen(S, factor), _coarsen(T, factor), weights, coarse_shapes, prm, band=None)
         raw = _project(coarse.steps, factor, n, m)
@@ -539,6 +546,8 @@ def align_sentences(
         trust = _lexical_reliability(S, T, weights, beads)
         second_prm = replace(prm, orphan=prm.orphan * min(1.0, max(0.0, (trust - 0.5) / 0.3)))
         if learned or second_prm.orphan:
-            result = _solve(S, T, weights, shapes, second_prm, band=band, progress=progress)
+            result = _solve(
+                S, T, weights, shapes, second_prm, band=band, progress=progress, guide=result.steps
+            )
             beads = path_to_beads(result.steps, result.confidences)
     return beads
