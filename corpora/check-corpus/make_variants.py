@@ -6,11 +6,14 @@ Spanish record) and adds a row to ``labels.tsv``: file, original, rule, excerpt,
 note.  A finding matches a label when its rule is the label's rule and the
 label's excerpt is part of the finding's excerpt or of one of its related
 locations.  The seed's own defects are labelled once for the seed and carried
-into every English variant, which contains them too.
+into every English variant, which contains them too; the sentences the seed's
+gold alignments mark as omitted (``[i]:[]``) are labelled IA601 for the
+fidelity runs against the project's Spanish record and against the planted copy.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -89,6 +92,21 @@ ES_EDITS: list[tuple[str, str, str, str, str]] = [
 ]
 
 
+def _gold_omissions() -> list[tuple[str, str, str]]:
+    """IA601 labels from the seed's gold alignments: every ``[i]:[]`` bead is a sentence left out."""
+    rows = []
+    for name in ("es-en", "en-es"):
+        folder = SEED_DIR / "gold" / name
+        if not (folder / "gold").is_file():
+            continue
+        src = (folder / "src").read_text(encoding="utf-8").splitlines()
+        for line in (folder / "gold").read_text(encoding="utf-8").splitlines():
+            m = re.fullmatch(r"\[(\d+)\]:\[\]", line.strip())
+            if m:
+                rows.append(("IA601", src[int(m.group(1))], f"gold omission ({name})"))
+    return rows
+
+
 def _apply(text: str, edits: list[tuple[str, str, str, str, str]], name: str) -> str:
     for anchor, replacement, *_ in edits:
         if text.count(anchor) == 0:  # the State Department separates sentences with "\u00a0 "
@@ -115,6 +133,10 @@ def main() -> None:
         spanish = spanish_path.read_text(encoding="utf-8")
         (HERE / ES_VARIANT).write_text(_apply(spanish, ES_EDITS, ES_VARIANT), encoding="utf-8")
         rows += [(SEED, ES_VARIANT, rule, excerpt, note) for _, _, rule, excerpt, note in ES_EDITS]
+        gold = _gold_omissions()
+        planted = _apply(spanish, ES_EDITS, ES_VARIANT)
+        rows += [(SEED, ES_VARIANT, rule, excerpt, note) for rule, excerpt, note in gold if excerpt in planted]
+        rows += [(SEED, "../us-mexico-security-dialogue-2023/es.txt", rule, excerpt, note) for rule, excerpt, note in gold]
     (HERE / "labels.tsv").write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
 
 
