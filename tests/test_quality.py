@@ -203,3 +203,13 @@ def test_length_ratio_and_name_mismatch() -> None:
     report = check(en, alignment=Alignment(english=en, spanish=es, pairs=(pair,)), config=QualityConfig(select=("fidelity",)))
     rules = {f.rule for f in report.findings}
     assert {"IA604", "IA605"} <= rules
+
+
+def test_quoted_turn_needs_no_marker() -> None:
+    """Regression (gob.mx 2025-09-18): Carney quotes Juárez in Spanish himself, unmarked and rightly so."""
+    text = ("PRIMER MINISTRO CARNEY: (Interpretación del inglés al español) Gracias.\n\n"
+            "PRESIDENTA SHEINBAUM: Gracias.\n\n"
+            "PRIMER MINISTRO CARNEY: “Entre los individuos, como entre las naciones, el respeto al derecho ajeno es la paz”.\n\n"
+            "PRIMER MINISTRO CARNEY: Y seguimos trabajando.\n")
+    report = check(parse(text, language="es"), config=QualityConfig(select=("IA402",)))
+    assert [f.location.line for f in report.findings] == [7]

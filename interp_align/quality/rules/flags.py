@@ -32,6 +32,8 @@ RULES = (
 
 _OTHER = {"en": "es", "es": "en"}
 _WORD = re.compile(r"[^\W\d_]+")
+#: A body that is one quotation and nothing else: the speaker quoted it in this language.
+_QUOTED = re.compile(r"[\"'][^\"]+[\"'][.,;:!?]*")
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -77,6 +79,8 @@ def _marker_missing(ctx: CheckContext) -> Iterator[Finding]:
         example = interpreted.get(turn.speaker_id)
         if example is None or turn.interpretation.interpreted or not turn.body.strip():
             continue
+        if _QUOTED.fullmatch(match_view(turn.body).strip()):
+            continue  # a quotation said in the record's language (Carney quoting Juárez in Spanish)
         speaker = ctx.transcript.speaker(turn.speaker_id) if turn.speaker_id else None
         if speaker is not None and speaker.generic:
             continue
