@@ -8,11 +8,22 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interp_align.cli import main
 from interp_align.errors import ConfigError
+from interp_align.models import Severity
 from interp_align.parse import read
-from interp_align.quality import QualityReport, check, load_config, rule_info
+from interp_align.quality import (
+    Finding,
+    Location,
+    QualityConfig,
+    QualityReport,
+    check,
+    load_config,
+    rule_info,
+)
 from interp_align.quality.formats import format_github, format_json, format_sarif, format_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,3 +227,32 @@ def test_ci_doc_configuration_loads(tmp_path: Path) -> None:
     assert config.fail_on == "warning" and config.thresholds.name_similarity == 0.85
     assert config.severity_of(rule_info("code-switch")).value == "warning"
     assert not config.enabled(rule_info("IA203"))
+
+
+def test_reference_scores_carry_sacrebleu_signatures() -> None:
+    record = read(CLEAN)
+    report = check(record, reference=record)
+    assert report.reference is not None
+    assert report.reference.chrf == 100.0 and report.reference.bleu == 100.0
+    assert "nrefs:1" in report.reference.chrf_signature and "version:" in report.reference.bleu_signature
+    assert len(report.reference.segments) == len(record.turns)
+    assert "chrf:[" in report.signature and not any(f.rule == "IA701" for f in report.findings)
+
+
+def test_reference_with_other_turn_count_is_an_input_error() -> None:
+    from interp_align.errors import InputError
+
+    with pytest.raises(InputError):
+        check(read(CLEAN), reference=read(DEFECTS))
+
+
+@given(st.text(alphabet=st.sampled_from("a%:,\r\n b"), max_size=30))
+def test_github_escaping_never_leaks_separators(message: str) -> None:
+    report = check(read(CLEAN), config=QualityConfig(select=("IA302",)))
+    finding = Finding(rule="IA101", name="inaudible", severity=Severity.WARNING, message=message,
+                      location=Location(start=0, end=1, line=1, column=1, end_line=1, end_column=2))
+    (line,) = format_github([report.model_copy(update={"findings": (finding,), "path": "a:b,c.txt"})]).splitlines()
+    head, _, data = line.partition("::")[2].partition("::")
+    assert "\r" not in data and "\n" not in data
+    assert data.replace("%25", "").count("%") == data.count("%0A") + data.count("%0D")
+    assert head.startswith("warning file=a%3Ab%2Cc.txt,")
