@@ -158,7 +158,8 @@ def process_job(root: str, job: BatchJob) -> BatchResult:
                    warnings=str(severities.count("warning")), status="ok")
         return BatchResult(id=job.id, status="ok", files=files, row=row)
     except Exception as exc:  # isolate: one broken document must not stop the corpus
-        message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+        # paths relative to the input folder: the same error reads the same wherever the corpus lives
+        message = f"{type(exc).__name__}: {exc}".replace(str(base) + os.sep, "").splitlines()[0][:500]
         row.update(status="error", message=message)
         error = json.dumps({"id": job.id, "error": message}, ensure_ascii=False, indent=1) + "\n"
         return BatchResult(id=job.id, status="error", files={"error.json": error}, row=row)
