@@ -192,6 +192,7 @@ def _finished_row(out_dir: Path, job: BatchJob, fingerprint: str) -> dict[str, s
 
 
 Progress = Callable[[int, int, str], None]
+SCHEDULER_TIMEOUT = "10s"  # connecting to a cluster; a wrong address should fail fast, not hang
 
 
 def _default_progress(total: int) -> tuple[Progress, Callable[[], None]]:
@@ -219,7 +220,10 @@ def _map_results(root: Path, jobs: Sequence[BatchJob], workers: int, scheduler: 
             from distributed import Client, as_completed
         except ImportError as exc:  # pragma: no cover - depends on the extra
             raise InputError("--scheduler needs the 'dask' extra: pip install 'interp-align[dask]'") from exc
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         try:
             futures = client.map(process_job, [str(root)] * len(jobs), list(jobs), pure=False)
             for future in as_completed(futures):

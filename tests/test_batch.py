@@ -179,3 +179,11 @@ def test_two_files_with_one_output_name_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a__b.txt").write_text(english, encoding="utf-8")
     with pytest.raises(InputError, match="same output name"):
         discover_jobs(tmp_path)
+
+
+def test_unreachable_scheduler_is_a_usage_error(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("distributed", reason="needs the 'dask' extra")
+    monkeypatch.setattr("interp_align.batch.SCHEDULER_TIMEOUT", "1s")
+    assert main(["batch", str(corpus), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
