@@ -347,7 +347,8 @@ def build_features(
     df_src = _document_frequency([k for k, _ in raw_src])
     df_tgt = _document_frequency([k for k, _ in raw_tgt])
     n, m = max(1, len(src)), max(1, len(tgt))
-    floor = -math.log(full_weight_below)
+    # in a short document even a word seen once is "frequent": the rarest possible counts in full
+    floor = -math.log(max(full_weight_below, 1.0 / max(n, m)))
     vocabulary = KeyVocabulary()
     weights: list[float] = []
 

@@ -1,0 +1,211 @@
+"""Sentence aligner: golden small cases, invariants (hypothesis), arguments, pluggable scorers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interp_align.align import AlignParams, align_sentences, read_beads, score
+from interp_align.align.beads import bead_shapes, check_cover
+from interp_align.align.features import number_keys, tokenize
+from interp_align.align.learned import learn_lexicon
+from interp_align.align.lexicon import pair_translators, parse_lexicon
+from interp_align.align.scorers import SentenceScorer, get_scorer, register_scorer
+from interp_align.errors import AlignmentError, ConfigError
+from interp_align.models import Bead
+
+FIXTURES = Path(__file__).parent / "fixtures" / "align"
+
+
+def _lines(name: str) -> list[str]:
+    return (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def fixture_pair() -> tuple[list[str], list[str], list[Bead]]:
+    return _lines("src.txt"), _lines("tgt.txt"), read_beads(FIXTURES / "gold.txt")
+
+
+def test_golden_es_en_recovers_merge_split_omission_addition(fixture_pair: tuple) -> None:
+    src, tgt, gold = fixture_pair
+    beads = align_sentences(src, tgt, src_lang="es", tgt_lang="en")
+    assert [b.format() for b in beads] == [b.format() for b in gold]
+    kinds = {b.kind for b in beads}
+    assert {"2-1", "1-2", "1-0", "0-1"} <= kinds
+
+
+def test_language_independent_features_alone_still_find_the_anchored_links(
+    fixture_pair: tuple,
+) -> None:
+    src, tgt, gold = fixture_pair
+    beads = align_sentences(src, tgt)  # no languages: no lexicon, only figures, names, cognates
+    found = {(b.src, b.tgt) for b in beads}
+    assert ((1, 2), (1,)) in found  # 78 mil / 78,000 and 2023 anchor the merge
+    assert ((4,), (2,)) in found  # 855 mil millones / $855 billion
+    assert score(gold, beads).f1_strict >= 0.7
+
+
+def test_identical_sentences_align_one_to_one_with_high_confidence() -> None:
+    sents = [f"Sentence number {k} mentions Zacatecas{k} and {k * 1000}." for k in range(30)]
+    beads = align_sentences(sents, sents)
+    assert [b.kind for b in beads] == ["1-1"] * 30
+    assert min(b.confidence for b in beads) > 0.8
+
+
+def test_confidence_is_lower_for_unrelated_text() -> None:
+    src = ["Alpha bravo charlie delta.", "Echo foxtrot golf hotel india.", "Juliet kilo lima."]
+    tgt = ["Zzyzx qwv ptkr.", "Mnbvc lkjh gfdsa poiu.", "Yxcv bnm."]
+    related = align_sentences(src, src)
+    unrelated = align_sentences(src, tgt)
+    assert sum(b.confidence for b in unrelated) < sum(b.confidence for b in related)
+
+
+@pytest.mark.parametrize(("n", "m"), [(0, 0), (0, 3), (2, 0)])
+def test_empty_sides_give_explicit_omissions_and_additions(n: int, m: int) -> None:
+    beads = align_sentences(["Uno dos tres."] * n, ["One two three."] * m)
+    check_cover(beads, n, m)
+    assert all(b.is_omission for b in beads[:n]) and all(b.is_addition for b in beads[n:])
+
+
+def test_bad_arguments_raise_alignment_error() -> None:
+    with pytest.raises(AlignmentError):
+        align_sentences(["a"], ["b"], max_side=0)
+    with pytest.raises(AlignmentError):
+        align_sentences(["a"], ["b"], band=0)
+    with pytest.raises(AlignmentError):
+        align_sentences("not a list", ["b"])  # type: ignore[arg-type]
+
+
+def test_max_side_limits_bead_sizes() -> None:
+    assert (3, 1) not in bead_shapes(2) and (2, 2) in bead_shapes(2)
+    assert bead_shapes(1) == [(0, 1), (1, 0), (1, 1)]
+    src = ["Short.", "Also short.", "Third one here.", "Fourth sentence."]
+    tgt = ["Short, also short, third one here and the fourth sentence."]
+    beads = align_sentences(src, tgt, max_side=1)
+    assert all(len(b.src) <= 1 and len(b.tgt) <= 1 for b in beads)
+    check_cover(beads, 4, 1)
+
+
+def test_long_input_uses_the_coarse_pass_and_stays_correct() -> None:
+    # 4000 sentences: above the coarse threshold, so the corridor comes from a block-level pass
+    src = [f"Item {k} costs {k * 7 + 3} pesos in Town{k % 97}." for k in range(4000)]
+    tgt = [f"Item {k} is {k * 7 + 3} pesos in Town{k % 97}." for k in range(4000) if k % 50 != 7]
+    beads = align_sentences(src, tgt, second_pass=False)
+    check_cover(beads, len(src), len(tgt))
+    omitted = [b.src[0] for b in beads if b.is_omission]
+    assert omitted == [k for k in range(4000) if k % 50 == 7]
+
+
+def test_progress_callback_reaches_the_end() -> None:
+    calls: list[tuple[int, int]] = []
+    align_sentences(["Uno.", "Dos."], ["One.", "Two."], progress=lambda i, n: calls.append((i, n)))
+    assert calls and calls[-1][0] == calls[-1][1]
+
+
+def test_params_change_the_omission_decision() -> None:
+    src = [
+        "Mexico seized 78,000 weapons.",
+        "The weather was nice and warm today.",
+        "Investment reached 855.",
+    ]
+    tgt = ["Mexico seized 78,000 weapons.", "Investment reached 855."]
+    cheap = align_sentences(src, tgt, params=AlignParams(omission=0.1))
+    assert Bead(src=(1,), tgt=(), confidence=cheap[1].confidence) in cheap
+
+
+# -- invariants -------------------------------------------------------------------------------
+
+_word = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
+_sentence = st.lists(st.one_of(_word, st.integers(0, 999).map(str)), min_size=0, max_size=8).map(
+    " ".join
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_sentence, max_size=12), st.lists(_sentence, max_size=12), st.integers(1, 3))
+def test_beads_are_monotonic_cover_every_index_once_with_confidence_in_range(
+    src: list[str], tgt: list[str], max_side: int
+) -> None:
+    beads = align_sentences(src, tgt, max_side=max_side)
+    check_cover(beads, len(src), len(tgt))
+    for bead in beads:
+        assert 0.0 <= bead.confidence <= 1.0
+        assert len(bead.src) <= max_side and len(bead.tgt) <= max_side
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_sentence, min_size=1, max_size=30), st.integers(1, 4))
+def test_narrow_band_still_covers_everything(src: list[str], band: int) -> None:
+    tgt = src[::2] + src[1::2][:3]
+    beads = align_sentences(src, tgt, band=band)
+    check_cover(beads, len(src), len(tgt))
+
+
+# -- features, lexicons ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("78,000", "78 mil"),
+        ("78.000", "78,000"),
+        ("7.4", "7,4"),
+        ("$855 billion", "855 mil millones"),
+        ("twenty", "veinte"),
+        ("March", "marzo"),
+    ],
+)
+def test_number_keys_meet_across_conventions(left: str, right: str) -> None:
+    assert set(number_keys(tokenize(left))) & set(number_keys(tokenize(right)))
+
+
+def test_spanish_billon_is_not_english_billion() -> None:
+    assert "v2000000000000" in number_keys(tokenize("2 billones"))
+    assert "v2000000000" in number_keys(tokenize("2 billion"))
+
+
+def test_lexicon_parses_tsv_and_only_applies_to_en_es() -> None:
+    lex = parse_lexicon(["# comment", "security\tseguridad", "border\tfrontera", "bad line", ""])
+    assert lex.translate_es("seguridad") == ("security",)
+    src_t, tgt_t = pair_translators("es", "en", lex)
+    assert src_t is not None and tgt_t is not None
+    assert tuple(src_t("frontera")) == ("border",) and tuple(tgt_t("border")) == ("border",)
+    assert pair_translators("de", "fr", lex) == (None, None)
+
+
+def test_learned_lexicon_pairs_words_that_co_occur() -> None:
+    src = [f"gato numero{k} casa" for k in range(6)]
+    tgt = [f"cat number{k} house" for k in range(6)]
+    beads = [Bead(src=(k,), tgt=(k,), confidence=0.9) for k in range(6)]
+    learned = learn_lexicon(src, tgt, beads)
+    assert "cat" in learned["gato"] and "house" in learned["casa"]
+
+
+# -- pluggable scorers ---------------------------------------------------------------------------
+
+
+class FirstLetterScorer:
+    """A toy scorer: sentences match when their first letters agree."""
+
+    name = "first-letter"
+
+    def similarity(self, src_sents: Sequence[str], tgt_sents: Sequence[str]) -> float:
+        a = {s[:1].lower() for s in src_sents}
+        b = {t[:1].lower() for t in tgt_sents}
+        return len(a & b) / max(len(a | b), 1)
+
+
+def test_custom_scorer_replaces_lexical_similarity_and_registers_by_name() -> None:
+    register_scorer("first-letter", FirstLetterScorer)
+    scorer = get_scorer("first-letter")
+    assert isinstance(scorer, SentenceScorer)
+    src = ["Apple pie is good.", "Banana bread too.", "Cherry tart wins."]
+    tgt = ["Always apple.", "Bananas are fine.", "Cherries, yes."]
+    beads = align_sentences(src, tgt, scorer=scorer)
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    with pytest.raises(ConfigError):
+        get_scorer("no-such-scorer")
