@@ -174,6 +174,14 @@ def test_keyboard_moves_focus(browser: Any, page_file: Path) -> None:
     page.keyboard.press("n")
     focused_problem = page.evaluate("document.activeElement.dataset.problem")
     assert focused_problem == "1"
+    before = page.evaluate(index)
+    for _ in range(25):  # far down the page the focused row stays clear of the sticky filter bar
+        page.keyboard.press("j")
+    for _ in range(15):  # then back up: rows scroll in from the top, where the bar is
+        page.keyboard.press("k")
+    row_top, bar_bottom = page.evaluate("[document.activeElement.getBoundingClientRect().top,"
+                                        " document.querySelector('.controls').getBoundingClientRect().bottom]")
+    assert page.evaluate(index) == before + 10 and row_top >= bar_bottom - 1
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "filter-rule"
     assert opened.errors == []
