@@ -77,7 +77,7 @@ def test_bad_arguments_raise_alignment_error() -> None:
     with pytest.raises(AlignmentError):
         align_sentences(["a"], ["b"], band=0)
     with pytest.raises(AlignmentError):
-        align_sentences("not a list", ["b"])  # type: ignore[arg-type]
+        align_sentences("not a list", ["b"])
 
 
 def test_max_side_limits_bead_sizes() -> None:

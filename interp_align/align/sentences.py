@@ -21,6 +21,7 @@ projected coarse path.  Work and memory therefore grow linearly with length.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
@@ -40,6 +41,7 @@ __all__ = ["AlignParams", "align_sentences"]
 Progress = Callable[[int, int], None]
 _INF = float("inf")
 _MAX_WIDENINGS = 8
+_CHUNK = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -198,24 +200,21 @@ def _pair_prefix(
     n, m = len(S), len(T)
     base = np.zeros(n + 1, dtype=np.int64)
     offset = np.zeros(n + 1, dtype=np.int64)
-    chunks: list[list[float]] = []
+    flat_values = array("d")
     tkeys = T.keys
-    position = 0
     for s in range(n):
         t0 = max(0, lo[s + 1] - max_b)
         t1 = min(m, hi[min(n, s + max_a)])
         ks = S.keys[s]
-        chunk = [0.0]
+        base[s], offset[s] = t0, len(flat_values)
         total = 0.0
+        flat_values.append(0.0)
         for t in range(t0, t1):
             common = ks & tkeys[t]
             if common:
                 total += sum([weights[k] for k in common])
-            chunk.append(total)
-        base[s], offset[s] = t0, position
-        position += len(chunk)
-        chunks.append(chunk)
-    flat = np.fromiter((x for chunk in chunks for x in chunk), dtype=np.float64, count=position)
+            flat_values.append(total)
+    flat = np.frombuffer(flat_values, dtype=np.float64)
     return flat, offset, base
 
 
@@ -313,9 +312,12 @@ def _dp(
     costs: dict[int, np.ndarray] = {}
     for k, shape in enumerate(shapes):
         if shape[0] and shape[1]:
-            costs[k] = (
-                _cell_costs(S, T, corridor, (rows, cols), shape, prm, pairs, similarity) + pens[k]
-            ).astype(np.float32)
+            out = np.empty(total_cells, dtype=np.float32)
+            for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
+                c1 = min(total_cells, c0 + _CHUNK)
+                chunk = (rows[c0:c1], cols[c0:c1])
+                out[c0:c1] = _cell_costs(S, T, corridor, chunk, shape, prm, pairs, similarity) + pens[k]
+            costs[k] = out
     del rows, cols
     add = [k for k, (a, _) in enumerate(shapes) if a == 0]
     add_k = add[0] if add else -1
