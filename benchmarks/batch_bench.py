@@ -78,7 +78,9 @@ def main() -> int:
         reference = trees["1 worker"]
         for label, tree in trees.items():
             if label != "1 worker":
-                print(f"{label} outputs byte-identical to 1 worker: {tree == reference} ({len(tree)} files)")
+                differ = sorted(k for k in reference.keys() | tree.keys() if reference.get(k) != tree.get(k))
+                print(f"{label} outputs byte-identical to 1 worker: {not differ} ({len(tree)} files)"
+                      + (f"; {len(differ)} differ, e.g. {', '.join(differ[:3])}" if differ else ""))
     return 0
 
 
