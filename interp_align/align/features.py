@@ -223,6 +223,11 @@ def number_keys(tokens: Sequence[str]) -> list[str]:
                 if nxt == "mil" and k + 2 < len(folded) and folded[k + 2] in ("millones", "millon"):
                     scale = 10**9
                 value *= scale
+                after = tokens[k + 2] if k + 2 < len(tokens) else ""
+                if scale == 10**3 and after.isdigit() and len(after) <= 3:
+                    # "4 mil 400" is 4,400: spoken thousands followed by the rest
+                    value += int(after)
+                    keys.append("d" + (str(int(value)).rstrip("0") or "0"))
             keys.append("v" + _value_key(value))
         elif word in NUMBER_WORDS:
             value = NUMBER_WORDS[word]

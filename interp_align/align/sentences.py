@@ -167,6 +167,8 @@ class _Result:
     steps: list[tuple[int, int]]
     confidences: list[float]
     touched: list[int]
+    #: per bead, how well it fits and how clearly it beats its rivals (what the learned lexicon trusts)
+    fits: list[float]
 
 
 def _shape_costs(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> list[float]:
@@ -398,7 +400,8 @@ def _dp(
     margins.reverse()
     sims.reverse()
     confidences = [_confidence(mg, sm) for mg, sm in zip(margins, sims, strict=True)]
-    return _Result(steps, confidences, touched)
+    fits = [_fit(mg, sm) for mg, sm in zip(margins, sims, strict=True)]
+    return _Result(steps, confidences, touched, fits)
 
 
 #: Margin → share of correct beads, measured on the project's EN–ES gold and the public
@@ -426,6 +429,19 @@ def _confidence(margin: float, quality: float) -> float:
     """
     table = _CALIBRATION_EMPTY if quality < 0 else _CALIBRATION_LINKS
     return round(_interpolate(table, margin if margin != _INF else 1e9), 4)
+
+
+def _fit(margin: float, quality: float) -> float:
+    """Half clear margin, half lexical fit: picks the beads a learned lexicon can trust.
+
+    Unlike the confidence, this insists on the bead's own lexical fit, so the
+    lexicon is learned from beads whose words really match, not merely from
+    beads that had no plausible rival.
+    """
+    if quality < 0:
+        return 0.0
+    sure = 1.0 - math.exp(-max(0.0, margin) / 0.5) if margin != _INF else 1.0
+    return 0.5 * sure + 0.5 * min(1.0, quality / 0.6)
 
 
 def _solve(
@@ -549,7 +565,7 @@ def align_sentences(
     result = _solve(S, T, weights, shapes, first_prm, band=band, similarity=similarity, progress=progress)
     beads = path_to_beads(result.steps, result.confidences)
     if second_pass and scorer is None:
-        learned = learn_lexicon(src, tgt, beads)
+        learned = learn_lexicon(src, tgt, path_to_beads(result.steps, result.fits))
         if learned:
             S, T, weights = build_features(
                 src,
