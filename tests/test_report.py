@@ -192,3 +192,17 @@ def test_cli_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert len(_rows(Tree(out.read_text(encoding="utf-8")))) >= 9
     assert main(["report", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_each_finding_shown_once_next_to_what_it_is_about(
+        paired: tuple[ia.Transcript, ia.Transcript, ia.Alignment, str]) -> None:
+    en, es, alignment, page = paired
+    report = check(en, original=es, alignment=alignment)
+    omissions = [f for f in report.findings if f.name == "omission"]
+    assert omissions, "the extra Spanish sentence is reported as an omission"
+    rows = _rows(Tree(page))
+    shown = [li.all_text() for row in rows for ul in row.walk() if ul.tag == "ul" for li in ul.children]
+    assert len(shown) == len(set(shown)), "a finding is repeated"
+    omission_rows = [row for row in rows if
+                     any(f.rule in row.attrs["data-rules"].split() for f in omissions)]
+    assert [row.attrs["data-kind"] for row in omission_rows] == ["1-0"] * len(omissions)

@@ -46,6 +46,8 @@ class _Note:
     start: int | None
     end: int | None
     side: str  # "en" or "es": which transcript its offsets point into
+    key: tuple[str, int] = ("", 0)  # the finding it comes from: one finding is shown in one row
+    related: bool = False  # a related location (e.g. the Spanish sentence an omission leaves out)
 
 
 def _asset(name: str) -> str:
@@ -63,9 +65,9 @@ def _notes(report: Any, side: str, other_path: str | None = None) -> list[_Note]
         return []
     other = "es" if side == "en" else "en"
     notes = []
-    for finding in report.findings:
+    for number, finding in enumerate(report.findings):
         locations = [finding.location, *finding.related]
-        for location in locations:
+        for k, location in enumerate(locations):
             on_other = other_path is not None and location.path == other_path
             notes.append(
                 _Note(
@@ -76,6 +78,8 @@ def _notes(report: Any, side: str, other_path: str | None = None) -> list[_Note]
                     start=location.start,
                     end=location.end,
                     side=other if on_other else side,
+                    key=(side, number),
+                    related=k > 0,
                 )
             )
     return notes
@@ -139,6 +143,41 @@ def _notes_in(notes: Sequence[_Note], side: str, spans: Iterable[tuple[int, int]
         if n.side == side and n.start is not None
         and any(a <= n.start < b or (n.start == a == b) for a, b in ranges)
     ]
+
+
+def _row_notes(notes: Sequence[_Note], en: Turn | None, es: Turn | None, bead: Any) -> list[_Note]:
+    """Notes whose location falls in a row: a bead's sentences, or a whole turn when it has no beads."""
+    if bead is None:
+        return (_notes_in(notes, "en", [(en.start, en.end)]) if en is not None else []) + (
+            _notes_in(notes, "es", [(es.start, es.end)]) if es is not None else [])
+    en_spans = [(en.sentences[k].start, en.sentences[k].end) for k in bead.tgt] if en is not None else []
+    es_spans = [(es.sentences[k].start, es.sentences[k].end) for k in bead.src] if es is not None else []
+    return _notes_in(notes, "en", en_spans) + _notes_in(notes, "es", es_spans)
+
+
+def _homes(rows: Sequence[Sequence[_Note]]) -> dict[tuple[str, int], int]:
+    """The one row that shows each finding: where its related location is, else where it is.
+
+    An omission finding points at the English text around the gap and at the
+    Spanish sentence left out; the reader wants it next to that sentence, once.
+    """
+    homes: dict[tuple[str, int], int] = {}
+    for want_related in (True, False):
+        for index, row in enumerate(rows):
+            for note in row:
+                if note.related == want_related:
+                    homes.setdefault(note.key, index)
+    return homes
+
+
+def _placed(row: Sequence[_Note], index: int, homes: dict[tuple[str, int], int]) -> list[_Note]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for note in row:
+        if homes.get(note.key) == index and note.key not in seen:
+            seen.add(note.key)
+            out.append(note)
+    return out
 
 
 def _chart(values: Sequence[tuple[str, float]], caption: str) -> str:
@@ -259,6 +298,13 @@ def _aligned_body(
 ) -> tuple[str, int, list[tuple[str, float]], Counter[str]]:
     stats: Counter[str] = Counter()
     sections, rows, pair_conf = [], 0, []
+    raw = []
+    for pair in alignment.pairs:
+        en_turn = english.turns[pair.english_turn] if pair.english_turn is not None else None
+        es_turn = spanish.turns[pair.spanish_turn] if pair.spanish_turn is not None else None
+        raw += [_row_notes(notes, en_turn, es_turn, bead) for bead in pair.beads] or [
+            _row_notes(notes, en_turn, es_turn, None)]
+    homes = _homes(raw)
     for index, pair in enumerate(alignment.pairs):
         en = english.turns[pair.english_turn] if pair.english_turn is not None else None
         es = spanish.turns[pair.spanish_turn] if pair.spanish_turn is not None else None
@@ -284,9 +330,7 @@ def _aligned_body(
             en_vals = {v for s in en_sents for _, _, v in _numbers(s.text, "en")}
             mismatched = (es_vals ^ en_vals) if es_sents and en_sents else set()
             stats["mismatches"] += len(mismatched)
-            row_notes = _notes_in(notes, "en", ((s.start, s.end) for s in en_sents)) + _notes_in(
-                notes, "es", ((s.start, s.end) for s in es_sents)
-            )
+            row_notes = _placed(raw[rows], rows, homes)
             css = ["bead"]
             if bead.is_omission:
                 css.append("omission")
@@ -315,11 +359,7 @@ def _aligned_body(
             )
             rows += 1
         if not pair.beads:
-            turn_notes = []
-            if en is not None:
-                turn_notes += _notes_in(notes, "en", [(en.start, en.end)])
-            if es is not None:
-                turn_notes += _notes_in(notes, "es", [(es.start, es.end)])
+            turn_notes = _placed(raw[rows], rows, homes)
             es_txt = html.escape(" ".join(es.body.split())) if es else ""
             en_txt = html.escape(" ".join(en.body.split())) if en else ""
             kind = "only in one record" if en is None or es is None else "not aligned (placeholder or empty)"

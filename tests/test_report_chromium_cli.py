@@ -1,0 +1,105 @@
+"""The HTML report in Chromium's own headless mode (no Playwright needed).
+
+``chromium --headless --dump-dom`` prints the DOM after the page's script ran,
+so the filters given in the URL hash show as ``hidden`` rows; console messages
+(including uncaught errors) go to stderr as ``:CONSOLE:`` lines. This keeps a
+real-browser check in the suite even where the Playwright package is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import interp_align as ia
+from interp_align.quality import check
+from interp_align.report import render_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0"]
+_ROW = re.compile(r"<tr\b[^>]*\bdata-row\b[^>]*>")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory: pytest.TempPathFactory, seed_en: ia.Transcript, seed_es: ia.Transcript,
+              seed_alignment: ia.Alignment) -> Path:
+    report = check(seed_en, original=seed_es, alignment=seed_alignment)
+    path = tmp_path_factory.mktemp("report-cli") / "seed.html"
+    path.write_text(render_report(seed_en, seed_es, seed_alignment, report), encoding="utf-8")
+    return path
+
+
+def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def _dump(url: str, profile: Path) -> tuple[str, list[str]]:
+    """The DOM after scripts ran, and the console lines."""
+    done = _chromium("--dump-dom", url, profile=profile)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout, [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def _rows(dom: str) -> list[str]:
+    return _ROW.findall(dom)
+
+
+def _hidden(row: str) -> bool:
+    return re.search(r"\shidden(=\"\")?[\s>]", row) is not None
+
+
+def test_dom_after_script(page_file: Path, seed_alignment: ia.Alignment, tmp_path: Path) -> None:
+    dom, console = _dump(page_file.as_uri(), tmp_path)
+    assert console == []
+    assert re.search(r'<body[^>]*data-ready="1"', dom)
+    rows = _rows(dom)
+    assert len(rows) == sum(len(pair.beads) or 1 for pair in seed_alignment.pairs)
+    assert not any(_hidden(r) for r in rows)
+    assert f"{len(rows)} of {len(rows)} rows shown" in dom
+
+
+def test_filters_from_the_url_hash(page_file: Path, tmp_path: Path) -> None:
+    source = _rows(page_file.read_text(encoding="utf-8"))
+    carrying = Counter(rule for row in source for rule in re.search(r'data-rules="([^"]*)"', row)[1].split())  # type: ignore[index]
+    rule, expected = carrying.most_common(1)[0]
+    dom, console = _dump(f"{page_file.as_uri()}#rule={rule}", tmp_path)
+    rows = _rows(dom)
+    shown = [r for r in rows if not _hidden(r)]
+    assert console == [] and 0 < len(shown) == expected < len(rows)
+    assert all(rule in re.search(r'data-rules="([^"]*)"', r)[1].split() for r in shown)  # type: ignore[index]
+    assert f"{expected} of {len(rows)} rows shown" in dom
+    dom, _ = _dump(f"{page_file.as_uri()}#problems=1", tmp_path)
+    shown = [r for r in _rows(dom) if not _hidden(r)]
+    assert shown and all('data-problem="1"' in r for r in shown)
+    assert len(shown) == sum('data-problem="1"' in r for r in source)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", header[16:24])
+    return int(width), int(height)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_screenshots(page_file: Path, tmp_path: Path, width: int, height: int) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"report-chromium-{width}.png"
+    shot.unlink(missing_ok=True)
+    done = _chromium(f"--screenshot={shot}", f"--window-size={width},{height}", "--hide-scrollbars",
+                     page_file.as_uri(), profile=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _png_size(shot) == (width, height)
