@@ -26,7 +26,7 @@ from pathlib import Path
 from interp_align.batch import BatchSummary, run_batch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from batch_corpus import write_broken, write_pairs  # type: ignore[import-not-found]
+from batch_corpus import write_broken, write_pairs  # type: ignore[import-not-found, unused-ignore]
 
 
 def _quiet(done: int, total: int, message: str) -> None:
