@@ -206,3 +206,11 @@ def test_each_finding_shown_once_next_to_what_it_is_about(
     omission_rows = [row for row in rows if
                      any(f.rule in row.attrs["data-rules"].split() for f in omissions)]
     assert [row.attrs["data-kind"] for row in omission_rows] == ["1-0"] * len(omissions)
+
+
+def test_spanish_record_alone_is_marked_spanish() -> None:
+    es = ia.parse(event_texts(5)[1], path="es.txt")
+    tree = Tree(render_report(es, report=check(es)))
+    cells = [e for e in tree.root.walk() if e.tag == "td" and "en" in e.classes()]
+    assert cells and all(c.attrs["lang"] == "es" for c in cells)
+    assert tree.find("html")[0].attrs["lang"] == "en"  # the page's own words (labels, counts) are English

@@ -401,7 +401,8 @@ def _single_body(english: Transcript, notes: Sequence[_Note]) -> tuple[str, int,
         for sentence in turn.sentences:
             sentence_notes = _notes_in(notes, "en", [(sentence.start, sentence.end)])
             rules = " ".join(sorted({n.rule for n in sentence_notes}))
-            lang = sentence.language.code if sentence.language else "en"
+            tag = sentence.language or english.language  # a Spanish record alone is Spanish throughout
+            lang = tag.code if tag is not None else "en"
             trs.append(
                 f'<tr class="bead" tabindex="0" data-row data-speaker="{html.escape(sid)}" '
                 f'data-rules="{html.escape(rules)}" data-problem="{int(bool(sentence_notes))}">'
