@@ -71,7 +71,7 @@ class AlignParams:
     fine_band: int = 32
     coarse_above: int = 3000
     full_below: int = 250_000
-    coarse_factor: int = 8
+    coarse_factor: int = 4
 
 
 @dataclass
