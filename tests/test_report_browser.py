@@ -14,16 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS
 
 import interp_align as ia
 from interp_align.numbers import extract_quantities
-from interp_align.quality import check
-from interp_align.report import render_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = list(CHROMIUM_FLAGS)
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,12 +28,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def page_file(tmp_path_factory: pytest.TempPathFactory, seed_en: ia.Transcript, seed_es: ia.Transcript,
-              seed_alignment: ia.Alignment) -> Path:
-    report = check(seed_en, original=seed_es, alignment=seed_alignment)
-    path = tmp_path_factory.mktemp("report") / "seed.html"
-    path.write_text(render_report(seed_en, seed_es, seed_alignment, report, check(seed_es)), encoding="utf-8")
-    return path
+def page_file(seed_report_page: Path) -> Path:
+    return seed_report_page
 
 
 @pytest.fixture(scope="module")

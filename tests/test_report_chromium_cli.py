@@ -15,15 +15,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS
 
 import interp_align as ia
-from interp_align.quality import check
-from interp_align.report import render_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0"]
+FLAGS = ["--headless", *CHROMIUM_FLAGS, "--enable-logging=stderr", "--v=0"]
 _ROW = re.compile(r"<tr\b[^>]*\bdata-row\b[^>]*>")
 
 pytestmark = [
@@ -33,12 +29,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def page_file(tmp_path_factory: pytest.TempPathFactory, seed_en: ia.Transcript, seed_es: ia.Transcript,
-              seed_alignment: ia.Alignment) -> Path:
-    report = check(seed_en, original=seed_es, alignment=seed_alignment)
-    path = tmp_path_factory.mktemp("report-cli") / "seed.html"
-    path.write_text(render_report(seed_en, seed_es, seed_alignment, report), encoding="utf-8")
-    return path
+def page_file(seed_report_page: Path) -> Path:
+    return seed_report_page
 
 
 def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
