@@ -209,13 +209,11 @@ def _pair_prefix(
         t1 = min(m, hi[min(n, s + max_a)])
         ks = S.keys[s]
         base[s], offset[s] = t0, len(flat_values)
-        total = 0.0
-        flat_values.append(0.0)
-        for t in range(t0, t1):
-            common = ks & tkeys[t]
-            if common:
-                total += sum([weights[k] for k in common])
-            flat_values.append(total)
+        row = [0.0]
+        row.extend(
+            0.0 if ks.isdisjoint(tk) else sum([weights[k] for k in ks & tk]) for tk in tkeys[t0:t1]
+        )
+        flat_values.extend(accumulate(row))
     flat = np.frombuffer(flat_values, dtype=np.float64)
     return flat, offset, base
 
