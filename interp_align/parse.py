@@ -47,6 +47,7 @@ from .models import (
     Turn,
 )
 from .normalize import fold, match_view
+from .segment import split_sentences
 from .speakers import build_speakers
 
 __all__ = ["CODE_SWITCH_MIN_CONFIDENCE", "DIAGNOSTIC_CODES", "parse", "read"]
@@ -394,33 +395,6 @@ class _RawTurn:
     body_end: int = 0
 
 
-def _splitter() -> Callable[..., list[tuple[int, int]]]:
-    try:
-        from .segment import split_sentences
-    except ImportError:  # pragma: no cover - segment.py ships with the package
-        return _split_fallback
-    return split_sentences
-
-
-def _split_fallback(
-    text: str,
-    start: int = 0,
-    end: int | None = None,
-    *,
-    language: str = "en",
-    protected: Sequence[tuple[int, int]] = (),
-) -> list[tuple[int, int]]:
-    """Line-and-terminal split used only if ``segment`` is missing."""
-    del language, protected
-    stop = len(text) if end is None else end
-    spans = []
-    for match in re.finditer(r"[^\n]+?(?:[.!?]+(?=\s)|$)", text[start:stop], re.MULTILINE):
-        s, e = _trim(text, start + match.start(), start + match.end())
-        if s < e:
-            spans.append((s, e))
-    return spans
-
-
 def parse(
     text: str,
     *,
@@ -649,7 +623,7 @@ def _parse(
         else:
             record = _guess_language(view)
 
-    split = _splitter()
+    split = split_sentences
     turns = []
     for index, (
         (raw, end, turn_markers, leading, content_start, detected),
