@@ -20,6 +20,7 @@ projected coarse path.  Work and memory therefore grow linearly with length.
 
 from __future__ import annotations
 
+import bisect
 import math
 from array import array
 from collections.abc import Callable, Sequence
@@ -474,19 +475,82 @@ def _solve(
         width = band if band is not None else prm.band
         if band is None and n * m <= prm.full_below:
             width = m  # small enough to search every cell
-    widths = [width] * (n + 1)
-    for _ in range(_MAX_WIDENINGS):
-        corridor = _connect(raw[0], raw[1], m, widths)
-        result = _dp(side_s, side_t, weights, corridor, shapes, prm, similarity, progress)
-        if not result.touched or _is_full(corridor, m):
+    corridor = _connect(raw[0], raw[1], m, [width] * (n + 1))
+    result = _dp(side_s, side_t, weights, corridor, shapes, prm, similarity, progress)
+    if _is_full(corridor, m):
+        return result
+    for round_ in range(1, _MAX_WIDENINGS):
+        if not result.touched:
             break
-        # widen only around the rows where the path ran along the corridor's edge
-        before = list(widths)
-        for row in set(result.touched):
-            span = 4 * before[row]
-            for k in range(max(0, row - span), min(n, row + span) + 1):
-                widths[k] = max(widths[k], 2 * before[row])
+        result = _repair(S, T, weights, shapes, prm, similarity, result, width << round_)
     return result
+
+
+def _shifted(similarity: SimFn, di: int, dj: int) -> SimFn:
+    """A similarity over a window's local indices, answered with whole-document indices."""
+
+    def local(a0: int, a1: int, b0: int, b1: int) -> float:
+        return similarity(a0 + di, a1 + di, b0 + dj, b1 + dj)
+
+    return local
+
+
+def _repair(
+    S: Sequence[Features],
+    T: Sequence[Features],
+    weights: Sequence[float],
+    shapes: Sequence[tuple[int, int]],
+    prm: AlignParams,
+    similarity: SimFn | None,
+    result: _Result,
+    width: int,
+) -> _Result:
+    """Re-solve only the windows where the path ran along the corridor's edge.
+
+    Each window lies between two cells of the current path, which stay fixed,
+    and is searched in a corridor ``width`` wide around the old path.  Redoing
+    the whole document instead made one edge touch somewhere in a long text
+    double its cost, so time grew faster than length.
+    """
+    pos = [(0, 0)]
+    for a, b in result.steps:
+        pos.append((pos[-1][0] + a, pos[-1][1] + b))
+    rows = [p[0] for p in pos]
+    span = 4 * width
+    windows: list[tuple[int, int]] = []
+    for row in sorted(set(result.touched)):
+        k0 = max(0, bisect.bisect_right(rows, row - span) - 1)
+        k1 = min(len(pos) - 1, bisect.bisect_left(rows, row + span))
+        if windows and k0 <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], k1))
+        else:
+            windows.append((k0, k1))
+    steps: list[tuple[int, int]] = []
+    confidences: list[float] = []
+    fits: list[float] = []
+    touched: list[int] = []
+    done = 0
+    for k0, k1 in windows:
+        (i0, j0), (i1, j1) = pos[k0], pos[k1]
+        if i1 == i0 or j1 == j0:
+            continue
+        steps += result.steps[done:k0]
+        confidences += result.confidences[done:k0]
+        fits += result.fits[done:k0]
+        raw = _project(result.steps[k0:k1], 1, i1 - i0, j1 - j0)
+        corridor = _connect(raw[0], raw[1], j1 - j0, [width] * (i1 - i0 + 1))
+        local = None if similarity is None else _shifted(similarity, i0, j0)
+        sub = _dp(_Side.of(S[i0:i1]), _Side.of(T[j0:j1]), weights, corridor, shapes, prm, local, None)
+        steps += sub.steps
+        confidences += sub.confidences
+        fits += sub.fits
+        if not _is_full(corridor, j1 - j0):
+            touched += [i0 + r for r in sub.touched]
+        done = k1
+    steps += result.steps[done:]
+    confidences += result.confidences[done:]
+    fits += result.fits[done:]
+    return _Result(steps, confidences, touched, fits)
 
 
 def _lexical_reliability(
