@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import interp_align as ia
 from interp_align.cli import main
 from interp_align.errors import ConfigError
 from interp_align.models import Severity
@@ -256,3 +257,13 @@ def test_github_escaping_never_leaks_separators(message: str) -> None:
     assert "\r" not in data and "\n" not in data
     assert data.replace("%25", "").count("%") == data.count("%0A") + data.count("%0D")
     assert head.startswith("warning file=a%3Ab%2Cc.txt,")
+
+
+def test_report_formats_itself_like_the_cli_formats() -> None:
+    from interp_align.quality.formats import format_reports
+
+    transcript = ia.parse("T\n\nSECRETARY SMITH:  We lost the (inaudible) part.\n", detect_language=False)
+    report = ia.check(transcript)
+    for fmt in ("text", "json", "github", "sarif"):
+        assert report.format(fmt) == format_reports([report], fmt)
+    assert "IA101" in report.format()

@@ -149,3 +149,9 @@ class QualityReport(_Frozen):
     def fails(self, threshold: Severity | None) -> bool:
         """True when a finding is at or above ``threshold`` (``None`` never fails)."""
         return threshold is not None and any(f.severity.rank >= threshold.rank for f in self.findings)
+
+    def format(self, fmt: str = "text") -> str:
+        """This report for people (``"text"``) or tools (``"json"``, ``"github"``, ``"sarif"``)."""
+        from .formats import format_reports  # formats renders models; import late to avoid a cycle
+
+        return format_reports([self], fmt)
