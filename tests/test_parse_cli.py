@@ -52,3 +52,14 @@ def test_input_errors_exit_2_with_one_line(name: str, message: str, capsys: pyte
 def test_diagnostics_listed_in_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(FIXTURES / "no_labels.txt"), "--no-detect"]) == 0
     assert "! P001 warning" in capsys.readouterr().out
+
+
+def test_decode_errors_replace_is_a_documented_fallback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "latin1.txt"
+    data = "Title\n\nSECRETARY SMITH:  Caf\xe9 con leche.\n".encode("latin-1")
+    bad.write_bytes(data)
+    assert main(["parse", str(bad), "--no-detect"]) == 2
+    assert f"at byte {data.index(0xE9)}" in capsys.readouterr().err
+    assert main(["parse", str(bad), "--no-detect", "--decode-errors", "replace"]) == 0
+    out = capsys.readouterr().out
+    assert "P004" in out and "smith" in out

@@ -30,6 +30,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="declare the record language (en, es) instead of detecting it",
     )
+    parser.add_argument(
+        "--decode-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="strict (default): undecodable bytes are an error naming the byte offset; "
+        "replace: decode with U+FFFD and record diagnostic P004",
+    )
 
 
 def format_summary(transcript: Transcript, *, words: int = 8) -> str:
@@ -63,7 +70,12 @@ def format_summary(transcript: Transcript, *, words: int = 8) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..parse import read
 
-    transcript = read(args.file, detect_language=not args.no_detect, language=args.language)
+    transcript = read(
+        args.file,
+        detect_language=not args.no_detect,
+        language=args.language,
+        errors=args.decode_errors,
+    )
     if args.format == "json":
         sys.stdout.write(transcript.model_dump_json(indent=2) + "\n")
     else:
