@@ -7,12 +7,12 @@ The Spanish record uses the gob.mx block form, so its turns are counted from ``-
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
+import corpus_files
 import pytest
 
 EVENT = Path(__file__).resolve().parent.parent / "corpora" / "joint-press-conference-2024"
@@ -34,23 +34,15 @@ SAME_SPEAKER = {
     "QUESTION": ("PREGUNTA", "INTERLOCUTORA"),
 }
 
-Bead = tuple[list[int], list[int]]
+Bead = corpus_files.RawBead
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def _lines(path: Path) -> list[str]:
-    return _read(path).rstrip("\n").split("\n")
+_read = corpus_files.read
+_lines = corpus_files.lines
 
 
 def _beads(name: str = "es-en") -> list[Bead]:
-    beads: list[Bead] = []
-    for line in _lines(EVENT / "gold" / name / "gold"):
-        left, right = line.split(":")
-        beads.append((list(ast.literal_eval(left)), list(ast.literal_eval(right))))
-    return beads
+    return corpus_files.beads(EVENT / "gold" / name / "gold")
 
 
 def _en_turns(text: str) -> list[tuple[int, str]]:
@@ -61,16 +53,7 @@ def _es_turns(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1)) for m in ES_LABEL.finditer(text)]
 
 
-def _positions(sentences: list[str], text: str) -> list[int]:
-    """Offsets of each sentence, searched in order, so order in the file is checked too."""
-    found: list[int] = []
-    pos = 0
-    for sentence in sentences:
-        at = text.find(sentence, pos)
-        assert at >= 0, f"not found in order: {sentence!r}"
-        found.append(at)
-        pos = at + len(sentence)
-    return found
+_positions = corpus_files.positions
 
 
 def _turn_of(offset: int, turns: list[tuple[int, str]]) -> int:

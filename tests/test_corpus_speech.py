@@ -7,12 +7,12 @@ the files rather than trusting the README.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
+import corpus_files
 import pytest
 
 EVENT = Path(__file__).resolve().parent.parent / "corpora" / "binational-forum-speech-2024"
@@ -23,39 +23,22 @@ GOLD = EVENT / "gold" / "es-en"
 LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .,'-]*:(?=\s)", re.MULTILINE)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
-Bead = tuple[list[int], list[int]]
+Bead = corpus_files.RawBead
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def _lines(path: Path) -> list[str]:
-    return _read(path).rstrip("\n").split("\n")
+_read = corpus_files.read
+_lines = corpus_files.lines
 
 
 def _beads() -> list[Bead]:
-    beads: list[Bead] = []
-    for line in _lines(GOLD / "gold"):
-        left, right = line.split(":")
-        beads.append((list(ast.literal_eval(left)), list(ast.literal_eval(right))))
-    return beads
+    return corpus_files.beads(GOLD / "gold")
 
 
 def _label_starts(text: str) -> list[int]:
     return [m.start() for m in LABEL.finditer(text)]
 
 
-def _positions(sentences: list[str], text: str) -> list[int]:
-    """Offsets of each sentence, searched in order, so order in the file is checked too."""
-    found: list[int] = []
-    pos = 0
-    for sentence in sentences:
-        at = text.find(sentence, pos)
-        assert at >= 0, f"not found in order: {sentence!r}"
-        found.append(at)
-        pos = at + len(sentence)
-    return found
+_positions = corpus_files.positions
 
 
 def _turn_of(offset: int, starts: list[int]) -> int:
