@@ -119,7 +119,7 @@ def _parse(
     blocks = find_blocks(doc, notes)
     title = next((f.value for f in doc.front_matter.fields if f.key == "title"), None) if doc.front_matter else None
     ctx = HeadContext(doc, notes, blocks, title or _first_line(doc), quiet_blocks=rules.blocks)
-    heads = find_heads(ctx, rules.heads)
+    heads = find_heads(ctx, rules.heads, speech=rules.speech_without_labels)
     diags.extend(ctx.diagnostics)
     if not heads:
         return _unlabelled(doc, dialect, path, encoding, diags)

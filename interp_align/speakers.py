@@ -72,6 +72,10 @@ def _split_plain(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:i], words[i:]
 
 
+#: Asides inside a label that are neither name nor office: acronyms and notes in parentheses, nicknames.
+_ASIDES = re.compile(r'\([^()]*\)|"[^"]*"')
+
+
 def _is_office(part: str) -> bool:
     first = _key(part.split()[0]) if part.split() else ""
     return first in ES_ROLE_HEADS or first in EN_ROLE_WORDS or first in ROLE_NOUNS
@@ -104,13 +108,16 @@ def split_label(label: str) -> LabelParts:
     generic = _generic_key(key)
     if generic is not None:
         return LabelParts(name=None, role=_display(clean.split()), generic=True, key=generic)
+    clean = _ASIDES.sub(" ", clean).strip(" ,")  # "(IMSS)", "(ENLACE VIRTUAL)", “EL MARQUÉS”
     if "," in clean:
-        first, _, rest = clean.partition(",")
-        first, rest = first.strip(), rest.strip()
-        if _is_office(first) and not _is_office(rest):
-            office, name = first, rest
+        parts = [p.strip() for p in clean.split(",") if p.strip()]
+        first = parts[0]
+        named = next((p for p in reversed(parts) if not _is_office(p)), None)  # offices may hold commas
+        if _is_office(first) and named is not None:
+            name = named
+            office = ", ".join(p for p in parts if p is not named)
         else:
-            name, office = first, rest
+            name, office = first, ", ".join(parts[1:])
         role_words, name_words = _split_plain(name.split())
         role = " ".join(role_words + office.split())
         return LabelParts(name=_display(name_words), role=_display(role.split()), generic=False)

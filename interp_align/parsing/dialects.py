@@ -150,9 +150,9 @@ DIALECTS: tuple[DialectRules, ...] = (
     ),
     DialectRules(
         name="colon-labels",
-        summary="Plain colon-labelled text (LABEL: words)",
+        summary="Plain colon-labelled text (LABEL: words), with '---' blocks read as gob.mx blocks",
         language=None,
-        heads=("colon",),
+        heads=("colon", "block"),
     ),
 )
 

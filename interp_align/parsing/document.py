@@ -131,7 +131,50 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
         if view[newline - 1] == "\r":
             chars[newline - 1] = " "
         joined += 1
-    return ("".join(chars) if chars is not None else view), joined
+    joined_view = "".join(chars) if chars is not None else view
+    joined_view, mended = _mend_broken_paragraphs(joined_view, start, kept)
+    return joined_view, joined + mended
+
+
+#: A blank line in the middle of a sentence, as some exports have ("the reform of the\n\nWorld Bank").
+_PARAGRAPH_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t]*\S)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\S\n]*$")
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+#: Words that never end a sentence: a paragraph break right after one cuts the sentence.
+_CONTINUING = _words(
+    """
+    the of a an and to in on with for from by that as at our their his her its is are was were be
+    or but not this these those which who whose than into over under about between
+    """
+)
+
+
+def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str, int]:
+    """Join a paragraph break that cuts a sentence: the next paragraph goes on in lower case, or the
+    break follows a word that cannot end a sentence ("of the"), and it does not open a turn."""
+    chars: list[str] | None = None
+    mended = 0
+    for match in _PARAGRAPH_BREAK.finditer(view, start):
+        next_start = _skip_blank(view, match.end())
+        if match.end() in keep or next_start in keep:
+            continue
+        before = view[max(start, match.start() - 40) : match.start()]
+        last = _LAST_WORD.search(before)
+        previous_char = view[match.start() - 1]
+        lower_next = view[next_start].islower()
+        cut_word = last is not None and last.group(1).casefold() in _CONTINUING
+        if previous_char in '.!?:;"\')]' or not (lower_next or cut_word):
+            continue
+        if chars is None:
+            chars = list(view)
+        for i in range(match.start(), match.end()):
+            if chars[i] in "\r\n":
+                chars[i] = " "
+        mended += 1
+    return ("".join(chars) if chars is not None else view), mended
 
 
 def _skip_blank(view: str, position: int) -> int:

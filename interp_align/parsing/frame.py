@@ -8,6 +8,7 @@ unattributed — so the transcript's blocks tile the text and nothing is lost.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -185,7 +186,14 @@ def _tail(doc: Document, rules: DialectRules, heads: Sequence[Head], separators:
             found = s
         elif not boilerplate.is_short_trailer(line) or line.rstrip().endswith((".", "?", "!", ":", ";")):
             break
+    if found is None and rules.closing_time and spans:
+        inline = _INLINE_CLOSING_TIME.search(doc.view, spans[-1][0], spans[-1][1])
+        if inline is not None and inline.start() > last_head.head_end:
+            found = inline.start(1)  # "… on all fronts.  12:16 P.M. AST": the time closes the record
     return found
+
+
+_INLINE_CLOSING_TIME = re.compile(r"[ \t]{2,}((?:END[ \t]+)?\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,5})?)[ \t]*$")
 
 
 def _after_first_line(doc: Document, start: int) -> int:

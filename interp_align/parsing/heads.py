@@ -91,14 +91,15 @@ def register_finder(name: str) -> Callable[[Finder], Finder]:
     return decorate
 
 
-def find_heads(ctx: HeadContext, names: Sequence[str]) -> list[Head]:
-    """Heads of every finder in ``names`` (a later finder never claims a line an earlier one took)."""
+def find_heads(ctx: HeadContext, names: Sequence[str], *, speech: bool = False) -> list[Head]:
+    """Heads of every finder in ``names`` (a later finder never claims a line an earlier one took);
+    with ``speech``, a record with no heads at all under a heading is one speech turn."""
     heads: list[Head] = []
     for name in names:
         taken = {ctx.doc.line_of(h.start)[0] for h in heads if h.label_end > h.start}
         found = [h for h in FINDERS[name](ctx, heads) if ctx.doc.line_of(h.start)[0] not in taken]
         heads.extend(found)
-    if not heads and "block" in names:
+    if not heads and speech:
         heads = _speech(ctx)
     heads.sort(key=lambda h: h.start)
     return heads
@@ -149,7 +150,7 @@ def _label_like(label: str) -> bool:
 
 # -- White House questions -------------------------------------------------------------------
 
-_QUESTION = re.compile(r"^[ \t]*(?P<label>Q)\.?(?:[ \t]*[-\u2013\u2014][ \t]*|[ \t]+|[ \t]*$)", re.MULTILINE)
+_QUESTION = re.compile(r"^[ \t]*(?P<label>Q)\.?(?:[ \t]*(?=[-\u2013\u2014])|[ \t]+|[ \t]*$)", re.MULTILINE)
 
 
 @register_finder("question")
@@ -158,8 +159,8 @@ def _question(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
     heads = []
     for match in _QUESTION.finditer(view, ctx.doc.body_start):
         following = view[match.end() : match.end() + 1]
-        if following and following.islower() and "-" not in match.group():
-            continue  # "Q and A": prose; but "Q — in this bill?" resumes an interrupted question
+        if following and following.islower():
+            continue  # "Q and A": prose ("Q — in this bill?" resumes an interrupted question: the dash is kept)
         start = match.start("label")
         heads.append(Head(start, start + 1, match.end(), "question"))
     return heads

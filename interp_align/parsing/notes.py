@@ -22,6 +22,8 @@ from ..normalize import fold
 __all__ = ["Note", "find_notes"]
 
 _UNCLOSED = re.compile(r"\(([^()\[\]\n]{3,80}?)[ \t\r]*$", re.MULTILINE)
+#: A label's note left open before the colon: "TOMÁS BERG (Interpretación del inglés al español: …".
+_OPEN_BEFORE_COLON = re.compile(r"\(([^()\[\]\n:]{3,80}?)[ \t]*(?=:(?![^(\n]*\)))")
 _UNBRACKETED = re.compile(
     r"^[ \t]*((?:Interpretaci[oó]n|Traducci[oó]n|INTERPRETACI[OÓ]N|TRADUCCI[OÓ]N)[^:\n()]{0,60}):",
     re.MULTILINE,
@@ -86,6 +88,10 @@ def find_notes(text: str, view: str, *, unbracketed: bool = False) -> list[Note]
         if close is not None:  # a note wrapped over lines: "(PROYECCIÓN DE VIDEO\n… 2019)"
             found.append(_note(text, match.start(), close, spec))
         else:
+            found.append(_note(text, match.start(), match.end(1), spec, unclosed=True))
+    for match in _OPEN_BEFORE_COLON.finditer(view):
+        spec = _classify(match.group(1))
+        if spec is not None and spec.role is not None:
             found.append(_note(text, match.start(), match.end(1), spec, unclosed=True))
     if unbracketed:
         for match in _UNBRACKETED.finditer(view):

@@ -75,8 +75,13 @@ def read_passages(
             state = _switch(view, out, state, _State(PassageKind.ORIGINAL, end))
         elif roles.UNTRANSLATED in found or declared != record:
             note = found.get(roles.SPOKEN) or found[roles.UNTRANSLATED]
-            opening = roles.UNTRANSLATED not in found and _at_start(view, notes, body_start, start) and _words_follow(view, notes, end, body_end)
-            if opening:  # "(In Spanish) Good morning": the words after the note are its rendering
+            opening = (
+                declared is not None
+                and roles.UNTRANSLATED not in found
+                and _at_start(view, notes, body_start, start)
+                and _words_follow(view, notes, end, body_end)
+            )
+            if opening:  # "(In Spanish) Good morning": the words after a named language are its rendering
                 state = _switch(view, out, state, _State(PassageKind.INTERPRETED, start, declared, record, note.marker))
                 continue
             resume = _State(state.kind, end, state.source, state.target, state.marker)
