@@ -209,3 +209,30 @@ def test_custom_scorer_replaces_lexical_similarity_and_registers_by_name() -> No
     assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     with pytest.raises(ConfigError):
         get_scorer("no-such-scorer")
+
+
+# -- regressions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("odd", "keys"),
+    [
+        ("¹", set()),
+        ("②", set()),
+        ("₂", set()),
+        ("Artículo ¹ y ②", set()),
+        ("4 mil ²", {"d4", "v4000"}),
+        ("H₂O", set()),
+        ("٣ y ３ mil", {"d3", "v3", "v3000"}),
+    ],
+)
+def test_superscript_or_circled_digit_does_not_crash_the_aligner_features(
+    odd: str, keys: set[str]
+) -> None:
+    # str.isdigit() is true of these but float()/int() cannot read them: they crashed
+    # align, check --original, report and batch; other scripts' decimal digits are figures
+    assert set(number_keys(tokenize(odd))) == keys
+    src = [f"Primera frase {odd}.", "Segunda frase con 78 mil personas."]
+    tgt = [f"First sentence {odd}.", "Second sentence with 78,000 people."]
+    beads = align_sentences(src, tgt, src_lang="es", tgt_lang="en")
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]

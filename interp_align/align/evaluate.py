@@ -43,7 +43,7 @@ def _indices(text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in text.split(",")]
     if parts == [""]:
         return ()
-    if any(not p.isdigit() for p in parts):
+    if any(not p.isdecimal() for p in parts):
         raise ValueError(text)
     return tuple(int(p) for p in parts)
 

@@ -166,6 +166,20 @@ _NON_DIGIT = re.compile(r"\D")
 COGNATE_PREFIX = 5
 
 
+def _is_figure(token: str) -> bool:
+    """A token read as a number: it starts with a decimal digit (``\\d``, what ``_TOKEN`` matches).
+
+    ``str.isdigit`` is also true of superscript and circled digits (``¹``, ``②``,
+    ``₂``), which ``float`` cannot read and which ``_TOKEN`` files with the letters.
+    """
+    return token[0].isdecimal()
+
+
+def _ascii_digits(token: str) -> str:
+    """The decimal digits of a figure as ASCII (``٣``, ``３`` and ``3`` are one key)."""
+    return "".join(str(int(c)) for c in _NON_DIGIT.sub("", token))
+
+
 def tokenize(text: str) -> list[str]:
     """Raw tokens: figures (with their separators) and letter runs, in order."""
     return _TOKEN.findall(text)
@@ -179,7 +193,7 @@ def _fold(token: str) -> str:
 
 def word_tokens(text: str) -> list[str]:
     """Folded letter tokens of three or more characters (what a learned lexicon pairs up)."""
-    return [_fold(t) for t in _TOKEN.findall(text) if not t[0].isdigit() and len(t) >= 3]
+    return [_fold(t) for t in _TOKEN.findall(text) if not _is_figure(t) and len(t) >= 3]
 
 
 def _figure_value(token: str) -> float:
@@ -213,8 +227,8 @@ def number_keys(tokens: Sequence[str]) -> list[str]:
     folded = [_fold(t) for t in tokens]
     for k, token in enumerate(tokens):
         word = folded[k]
-        if token[0].isdigit():
-            digits = _NON_DIGIT.sub("", token).rstrip("0") or "0"
+        if _is_figure(token):
+            digits = _ascii_digits(token).rstrip("0") or "0"
             keys.append("d" + digits)
             value = _figure_value(token)
             nxt = folded[k + 1] if k + 1 < len(folded) else ""
@@ -224,7 +238,7 @@ def number_keys(tokens: Sequence[str]) -> list[str]:
                     scale = 10**9
                 value *= scale
                 after = tokens[k + 2] if k + 2 < len(tokens) else ""
-                if scale == 10**3 and after.isdigit() and len(after) <= 3:
+                if scale == 10**3 and after.isdecimal() and len(after) <= 3:
                     # "4 mil 400" is 4,400: spoken thousands followed by the rest
                     value += int(after)
                     keys.append("d" + (str(int(value)).rstrip("0") or "0"))
@@ -297,7 +311,7 @@ def sentence_keys(
     keys = number_keys(tokens)
     size = 0
     for position, token in enumerate(tokens):
-        if token[0].isdigit():
+        if _is_figure(token):
             size += 1
             continue
         word = _fold(token)
