@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from interp_align.align import AlignParams, align_sentences, read_beads, score
 from interp_align.align.beads import bead_shapes, check_cover
 from interp_align.align.features import number_keys, tokenize
-from interp_align.align.learned import learn_lexicon
+from interp_align.align.ibm1 import train_links
 from interp_align.align.lexicon import pair_translators, parse_lexicon
 from interp_align.align.scorers import SentenceScorer, get_scorer, register_scorer
 from interp_align.errors import AlignmentError, ConfigError
@@ -177,12 +177,20 @@ def test_lexicon_parses_tsv_and_only_applies_to_en_es() -> None:
     assert pair_translators("de", "fr", lex) == (None, None)
 
 
-def test_learned_lexicon_pairs_words_that_co_occur() -> None:
-    src = [f"gato numero{k} casa" for k in range(6)]
-    tgt = [f"cat number{k} house" for k in range(6)]
-    beads = [Bead(src=(k,), tgt=(k,), confidence=0.9) for k in range(6)]
-    learned = learn_lexicon(src, tgt, beads)
-    assert "cat" in learned["gato"] and "house" in learned["casa"]
+def test_ibm1_links_words_that_co_occur_across_sentence_pairs() -> None:
+    import numpy as np
+
+    # word 0 always comes with word 10, word 1 with 11, word 2 with 12; never the reverse pairing
+    pairs = [
+        (np.array([0, 1]), np.array([10, 11]), 1.0),
+        (np.array([0, 2]), np.array([10, 12]), 1.0),
+        (np.array([1, 2]), np.array([11, 12]), 1.0),
+    ]
+    links = train_links(pairs, 3, 13)
+    found = set(zip(links.src.tolist(), links.tgt.tolist(), strict=True))
+    assert {(0, 10), (1, 11), (2, 12)} <= found
+    assert (0, 11) not in found
+    assert all(0.0 < g <= 1.0 for g in links.strength)
 
 
 # -- pluggable scorers ---------------------------------------------------------------------------
