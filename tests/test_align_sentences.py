@@ -44,8 +44,10 @@ def test_language_independent_features_alone_still_find_the_anchored_links(
     src, tgt, gold = fixture_pair
     beads = align_sentences(src, tgt)  # no languages: no lexicon, only figures, names, cognates
     found = {(b.src, b.tgt) for b in beads}
-    assert ((1, 2), (1,)) in found  # 78 mil / 78,000 and 2023 anchor the merge
-    assert ((4,), (2,)) in found  # 855 mil millones / $855 billion
+    # 78 mil / 78,000 and 2023 anchor sentence 1 (whether "Eso es mucho." joins it takes the
+    # lexicon); 855 mil millones / $855 billion anchors sentence 4
+    assert any(b.src[:1] == (1,) and b.tgt == (1,) for b in beads)
+    assert ((4,), (2,)) in found
     assert score(gold, beads).f1_strict >= 0.7
 
 

@@ -23,7 +23,7 @@ import numpy as np
 __all__ = ["Entries", "PairCoverage", "pair_coverage"]
 
 #: Source units per chunk of the join (bounds its temporaries on huge inputs).
-CHUNK_UNITS = 4096
+CHUNK_UNITS = 256
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class AlignParams:
     max_total: int = 5
     evidence: Evidence = DEFAULT_EVIDENCE
     fit: bool = True
+    diagonal_links: bool = False
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -691,7 +692,7 @@ def align_corpus(
     if scorer is not None:
         for d, k in enumerate(live):
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
-    links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)])
+    links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)]) if prm.diagonal_links else LinkTable.empty()
     ev = prm.evidence
     results = []
     for d, doc in enumerate(docs):
