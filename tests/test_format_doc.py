@@ -65,7 +65,10 @@ def test_label_table(label: str) -> None:
 def test_placeholder_note_gives_an_empty_turn() -> None:
     text = "Título\n\nJILL BIDEN, ESPOSA DEL PRESIDENTE: (Mensaje en inglés).\n\nMODERADORA: Gracias.\n"
     turn = ia.parse(text, detect_language=False).turns[0]
-    assert turn.interpretation.interpreted and turn.interpretation.placeholder
+    # a placeholder names the language spoken; nothing reached the record through an interpreter
+    assert turn.interpretation.placeholder and not turn.interpretation.interpreted
+    assert turn.interpretation.source_language == "en"
+    assert [p.kind.value for p in turn.passages] == ["untranscribed"]
     assert turn.sentences == () or all(not s.text.strip("(). ") or "Mensaje" in s.text for s in turn.sentences)
 
 

@@ -127,7 +127,7 @@ def test_gobmx_block_fixture() -> None:
         (False, None, False),
         (True, "en", False),
         (True, "en", False),
-        (True, "en", True),
+        (False, "en", True),  # "(Mensaje en inglés)": a placeholder, not an interpretation
         (True, "fr", False),
         (False, None, False),
         (False, None, False),
