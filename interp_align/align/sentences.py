@@ -37,8 +37,11 @@ from .beads import bead_shapes, path_to_beads
 from .coverage import Entries, PairCoverage, pair_coverage
 from .features import KeyVocabulary, Side, set_weights, side_tokens
 from .ibm1 import LinkTable, train_links
+from .lattice import Lattice
 from .lexicon import pair_translators
 from .objective import DEFAULT_EVIDENCE, Evidence, fit_evidence, length_llr, length_x, lexical_llr
+from .posterior import expected_shapes
+from .priors import ShapePriors, fixed_priors, reestimate
 from .scorers import SentenceScorer
 
 __all__ = ["AlignParams", "align_corpus", "align_sentences"]
@@ -55,18 +58,25 @@ _TRAIN_WINDOW = 2
 
 @dataclass(frozen=True)
 class AlignParams:
-    """The few numbers that shape the score of a bead (defaults chosen on EPTIC dev, see docs).
+    """The few numbers that shape the score of a bead (chosen by cross-validation on EPTIC dev, see docs).
 
-    ``omission``/``addition`` are the flat costs (negative log-odds) of
-    ``[i]:[]`` and ``[]:[j]`` beads; ``merge`` the cost of each sentence a
-    bead has beyond one per side.  ``evidence`` holds the starting weights of
-    the lexical and length evidence, refitted on the documents after the first
-    pass.  The rest shapes the search corridor.
+    ``omission``/``addition`` are the flat costs (negative log prior odds) of
+    ``[i]:[]`` and ``[]:[j]`` beads; ``trailing_omission`` that of dropping
+    the last source sentence (``None``: as any other); ``merge`` the cost of
+    each sentence a bead has beyond one per side.  ``shape_em`` rounds of EM
+    re-estimate all shape costs from the corpus itself (soft counts,
+    ``em_pseudo`` pseudo-beads of the fixed costs); off by default, see the
+    ablations.  ``evidence`` holds the starting weights of the lexical and
+    length evidence, refitted on the documents after the first pass.  The
+    rest shapes the search corridor.
     """
 
     omission: float = 2.5
     addition: float = 2.5
     merge: float = 2.2
+    trailing_omission: float | None = None
+    shape_em: int = 0
+    em_pseudo: float = 50.0
     max_total: int = 5
     evidence: Evidence = DEFAULT_EVIDENCE
     fit: bool = True
@@ -134,6 +144,11 @@ class _Units:
 Corridor = tuple[list[int], list[int]]
 
 
+def shape_priors(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> ShapePriors:
+    """The fixed shape costs of ``prm`` for ``shapes``."""
+    return fixed_priors(shapes, prm.omission, prm.addition, prm.merge, prm.trailing_omission)
+
+
 def _connect(lo: list[int], hi: list[int], m: int, widths: Sequence[int]) -> Corridor:
     """Widen raw row ranges by each row's width, make them monotone and chained so (0,0)→(n,m) exists."""
     n = len(lo) - 1
@@ -190,19 +205,6 @@ class _Result:
     steps: list[tuple[int, int]]
     confidences: list[float]
     touched: list[int]
-
-
-def _shape_costs(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> list[float]:
-    """Prior cost of each shape: flat for omissions/additions, ``merge`` per extra sentence."""
-    costs = []
-    for a, b in shapes:
-        if a == 0:
-            costs.append(prm.addition)
-        elif b == 0:
-            costs.append(prm.omission)
-        else:
-            costs.append(prm.merge * (a + b - 2))
-    return costs
 
 
 def _coverage(units: _Units, corridor: Corridor, max_a: int, max_b: int) -> PairCoverage:
@@ -271,24 +273,21 @@ def _cell_costs(
     return np.where(valid, cost, _INF)
 
 
-def _dp(
+def _lattice(
     units: _Units,
     corridor: Corridor,
-    shapes: Sequence[tuple[int, int]],
-    prm: AlignParams,
+    priors: ShapePriors,
     ev: Evidence,
     similarity: SimFn | None = None,
-    progress: Progress | None = None,
-) -> _Result:
-    """Best monotonic path through ``corridor`` (row i: target range lo[i]..hi[i] inclusive).
+) -> Lattice:
+    """Cost of every bead in ``corridor`` (row i: target range lo[i]..hi[i] inclusive), prior included.
 
     Bead costs do not depend on the path, so they are computed for every
-    corridor cell at once (vectorised); the row-by-row recursion then only
-    adds and compares slices, and the 0-1 move within a row is a running
-    minimum.  No Python loop runs per cell.
+    corridor cell at once (vectorised), in bounded chunks.
     """
+    shapes = priors.shapes
     lo, hi = corridor
-    n, m = units.n, units.m
+    n = units.n
     widths = np.asarray(hi, dtype=np.int64) - np.asarray(lo, dtype=np.int64) + 1
     row_off = np.concatenate(([0], np.cumsum(widths)))
     total_cells = int(row_off[-1])
@@ -297,7 +296,7 @@ def _dp(
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
     cov = None if similarity is not None else _coverage(units, corridor, max_a, max_b)
-    pens = _shape_costs(shapes, prm)
+    pens = list(priors.costs)
     costs: dict[int, np.ndarray] = {}
     for k, shape in enumerate(shapes):
         if shape[0] and shape[1]:
@@ -307,13 +306,32 @@ def _dp(
                 chunk = (rows[c0:c1], cols[c0:c1])
                 out[c0:c1] = _cell_costs(units, corridor, chunk, shape, ev, cov, similarity) + pens[k]
             costs[k] = out
-    del rows, cols, cov
+    return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing)
+
+
+def _dp(
+    units: _Units,
+    corridor: Corridor,
+    priors: ShapePriors,
+    ev: Evidence,
+    similarity: SimFn | None = None,
+    progress: Progress | None = None,
+) -> _Result:
+    """Best monotonic path through ``corridor``.
+
+    The row-by-row recursion only adds and compares slices of the
+    precomputed bead costs, and the 0-1 move within a row is a running
+    minimum.  No Python loop runs per cell.
+    """
+    lat = _lattice(units, corridor, priors, ev, similarity)
+    shapes, costs, pens, lo, hi, offs = lat.shapes, lat.costs, lat.pens, lat.lo, lat.hi, lat.offs
+    n, m = units.n, units.m
+    total_cells = offs[-1]
     add = [k for k, (a, _) in enumerate(shapes) if a == 0]
     add_k = add[0] if add else -1
     moves = [(k, a, b, pens[k]) for k, (a, b) in enumerate(shapes) if a > 0]
     D = np.full(total_cells, _INF)
     B = np.full(total_cells, 255, dtype=np.uint8)
-    offs = row_off.tolist()
     step = max(1, n // 100)
     for i in range(n + 1):
         first, last, here = lo[i], hi[i], offs[i]
@@ -335,7 +353,7 @@ def _dp(
             if b:
                 cand = cand + costs[k][here + j0 - first : here + j1 - first + 1]
             else:
-                cand = cand + pen
+                cand = cand + (lat.trailing if i == n else pen)
             seg = row[j0 - first : j1 - first + 1]
             better = cand < seg
             seg[better] = cand[better]
@@ -354,7 +372,7 @@ def _dp(
 
     def bead_cost(k: int, i: int, j: int) -> float:
         a, b = shapes[k]
-        return float(costs[k][cell(i, j)]) if a and b else pens[k]
+        return float(costs[k][cell(i, j)]) if a and b else lat.null_cost(k, i)
 
     # trace back, with each bead's margin over the best other way into the same cell
     steps: list[tuple[int, int]] = []
@@ -397,7 +415,7 @@ def _confidence(margin: float) -> float:
 
 def _solve(
     units: _Units,
-    shapes: Sequence[tuple[int, int]],
+    priors: ShapePriors,
     prm: AlignParams,
     ev: Evidence,
     *,
@@ -410,14 +428,41 @@ def _solve(
 
     ``guide`` is the path of an earlier pass; the corridor then follows it.
     """
+    corridor, width = _corridor(units, priors, prm, ev, band=band, similarity=similarity, guide=guide)
+    result = _dp(units, corridor, priors, ev, similarity, progress)
+    if _is_full(corridor, units.m):
+        return result
+    for round_ in range(1, _MAX_WIDENINGS):
+        if not result.touched:
+            break
+        result = _repair(units, priors, ev, similarity, result, width << round_)
+    return result
+
+
+def _corridor(
+    units: _Units,
+    priors: ShapePriors,
+    prm: AlignParams,
+    ev: Evidence,
+    *,
+    band: int | None,
+    similarity: SimFn | None = None,
+    guide: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Corridor, int]:
+    """The cells to search, and the corridor's half-width.
+
+    Around ``guide`` (an earlier pass's path) when given; every cell of a
+    small input; else a band around the diagonal or, for long inputs, around
+    the projection of a coarse alignment of blocks of sentences.
+    """
     n, m = units.n, units.m
     factor = prm.coarse_factor
-    if guide is not None:  # a previous pass's path: search around it
+    if guide is not None:
         raw = _project(guide, 1, n, m)
         width = band if band is not None else prm.fine_band
     elif max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor and similarity is None:
-        coarse_shapes = [s for s in shapes if max(s) <= 2]
-        coarse = _solve(units.coarsen(factor), coarse_shapes, prm, ev, band=None)
+        coarse_shapes = [s for s in priors.shapes if max(s) <= 2]
+        coarse = _solve(units.coarsen(factor), shape_priors(coarse_shapes, prm).inner(), prm, ev, band=None)
         raw = _project(coarse.steps, factor, n, m)
         width = band if band is not None else prm.fine_band
     else:
@@ -425,15 +470,7 @@ def _solve(
         width = band if band is not None else prm.band
         if band is None and n * m <= prm.full_below:
             width = m  # small enough to search every cell
-    corridor = _connect(raw[0], raw[1], m, [width] * (n + 1))
-    result = _dp(units, corridor, shapes, prm, ev, similarity, progress)
-    if _is_full(corridor, m):
-        return result
-    for round_ in range(1, _MAX_WIDENINGS):
-        if not result.touched:
-            break
-        result = _repair(units, shapes, prm, ev, similarity, result, width << round_)
-    return result
+    return _connect(raw[0], raw[1], m, [width] * (n + 1)), width
 
 
 def _shifted(similarity: SimFn, di: int, dj: int) -> SimFn:
@@ -447,8 +484,7 @@ def _shifted(similarity: SimFn, di: int, dj: int) -> SimFn:
 
 def _repair(
     units: _Units,
-    shapes: Sequence[tuple[int, int]],
-    prm: AlignParams,
+    priors: ShapePriors,
     ev: Evidence,
     similarity: SimFn | None,
     result: _Result,
@@ -487,7 +523,8 @@ def _repair(
         raw = _project(result.steps[k0:k1], 1, i1 - i0, j1 - j0)
         corridor = _connect(raw[0], raw[1], j1 - j0, [width] * (i1 - i0 + 1))
         local = None if similarity is None else _shifted(similarity, i0, j0)
-        sub = _dp(units.window(i0, i1, j0, j1), corridor, shapes, prm, ev, local, None)
+        window_priors = priors if i1 == units.n else priors.inner()
+        sub = _dp(units.window(i0, i1, j0, j1), corridor, window_priors, ev, local, None)
         steps += sub.steps
         confidences += sub.confidences
         if not _is_full(corridor, j1 - j0):
@@ -694,23 +731,23 @@ def align_corpus(
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
     links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)]) if prm.diagonal_links else LinkTable.empty()
     ev = prm.evidence
+    priors = shape_priors(shapes, prm)
     results = []
     for d, doc in enumerate(docs):
         units = _units(doc, links, key_base)
-        results.append(_solve(units, shapes, prm, ev, band=band, similarity=similarities[d], progress=progress))
+        results.append(_solve(units, priors, prm, ev, band=band, similarity=similarities[d], progress=progress))
     if second_pass:
-        if prm.fit:
-            samples: list[list[float]] = [[], [], [], []]
-            for d, doc in enumerate(docs):
-                found = _one_one_samples(_units(doc, links, key_base), results[d].steps) if similarities[d] is None else _scored_samples(similarities[d], doc, results[d].steps)
-                for acc, values in zip(samples, found, strict=True):
-                    acc.extend(values)
-            ev = fit_evidence(samples[0], samples[1], samples[2], samples[3], prior=prm.evidence)
+        # learn translations from the first alignment, then weigh the evidence *with* them
         links = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
-        for d, doc in enumerate(docs):
-            units = _units(doc, links, key_base)
+        all_units = [_units(doc, links, key_base) for doc in docs]
+        steps = [res.steps for res in results]
+        if prm.fit:
+            ev = _fit(all_units, docs, steps, similarities, prm.evidence)
+        for _ in range(prm.shape_em):
+            priors = _em_step(all_units, steps, priors, prm, ev, similarities, band)
+        for d, units in enumerate(all_units):
             results[d] = _solve(
-                units, shapes, prm, ev, band=band, similarity=similarities[d], progress=progress, guide=results[d].steps
+                units, priors, prm, ev, band=band, similarity=similarities[d], progress=progress, guide=steps[d]
             )
     out: list[list[Bead]] = []
     done = iter(results)
@@ -721,6 +758,39 @@ def align_corpus(
         else:
             out.append(_trivial(len(src), len(tgt)))
     return out
+
+
+def _fit(
+    all_units: Sequence[_Units],
+    docs: Sequence[_Doc],
+    steps: Sequence[Sequence[tuple[int, int]]],
+    similarities: Sequence[SimFn | None],
+    prior: Evidence,
+) -> Evidence:
+    """Evidence weights from the 1-1 beads of an alignment and their shifted neighbours, over all documents."""
+    samples: list[list[float]] = [[], [], [], []]
+    for units, doc, path, sim in zip(all_units, docs, steps, similarities, strict=True):
+        found = _one_one_samples(units, path) if sim is None else _scored_samples(sim, doc, path)
+        for acc, values in zip(samples, found, strict=True):
+            acc.extend(values)
+    return fit_evidence(samples[0], samples[1], samples[2], samples[3], prior=prior)
+
+
+def _em_step(
+    all_units: Sequence[_Units],
+    steps: Sequence[Sequence[tuple[int, int]]],
+    priors: ShapePriors,
+    prm: AlignParams,
+    ev: Evidence,
+    similarities: Sequence[SimFn | None],
+    band: int | None,
+) -> ShapePriors:
+    """One EM round over shapes: expected counts over all paths near each document's alignment, pooled."""
+    counts = np.zeros(len(priors.shapes))
+    for units, path, sim in zip(all_units, steps, similarities, strict=True):
+        corridor, _ = _corridor(units, priors, prm, ev, band=band, similarity=sim, guide=path)
+        counts += expected_shapes(_lattice(units, corridor, priors, ev, sim))
+    return reestimate(priors, counts, prm.em_pseudo)
 
 
 def _cached_similarity(scorer: SentenceScorer, src: Sequence[str], tgt: Sequence[str]) -> SimFn:
