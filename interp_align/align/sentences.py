@@ -49,7 +49,8 @@ __all__ = ["AlignParams", "align_corpus", "align_sentences"]
 Progress = Callable[[int, int], None]
 _INF = float("inf")
 _MAX_WIDENINGS = 8
-_CHUNK = 1 << 19
+#: Corridor cells per batch of bead costs (its look-ups, shared by all shapes, are kept for the batch).
+_CHUNK = 1 << 17
 #: Occurrences lighter than this (near-stop words) carry no anchor keys: they add cost, not evidence.
 _MIN_KEY_WEIGHT = 0.05
 #: Target sentences around a source sentence's diagonal position that train the first translation table.
@@ -218,25 +219,65 @@ def _coverage(units: _Units, corridor: Corridor, max_a: int, max_b: int) -> Pair
     return pair_coverage(units.src, units.tgt, base, np.maximum(end, base), m)
 
 
+class _BeadCover:
+    """Matched and total weight of the beads ending at some cells, for every shape, sharing the look-ups.
+
+    The a-b bead ending at ``(i, j)`` holds sources ``i − d`` (1 ≤ d ≤ a) and
+    targets ``j − e`` (1 ≤ e ≤ b).  Its matched weight is, per source, the
+    coverage of that source by the bead's targets, and per target the
+    coverage by its sources, each capped at the sentence's own weight.  The
+    per-offset look-ups and their running sums over ``d`` and ``e`` are the
+    same for every shape, so each is done once per batch of cells.  Cells
+    whose bead would start before the grid read clipped positions; the caller
+    masks them.
+    """
+
+    def __init__(self, units: _Units, cov: PairCoverage, rows: np.ndarray, cols: np.ndarray) -> None:
+        self.units, self.cov, self.rows, self.cols = units, cov, rows, cols
+        self._memo: dict[tuple[str, int, int], np.ndarray] = {}
+
+    def _get(self, key: tuple[str, int, int]) -> np.ndarray:
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._compute(*key)
+        return got
+
+    def _compute(self, what: str, a: int, b: int) -> np.ndarray:
+        rows, cols, units = self.rows, self.cols, self.units
+        if what == "s":  # source i − a among the targets j − b .. j − 1
+            return self.cov.src_run(np.maximum(rows - a, 0), cols - b, cols)
+        if what == "t":  # target j − b covered by source i − a
+            return self.cov.tgt_at(np.maximum(rows - a, 0), np.maximum(cols - b, 0))
+        if what == "into":  # target j − b covered by sources i − a .. i − 1
+            one = self._get(("t", a, b))
+            return one if a == 1 else self._get(("into", a - 1, b)) + one
+        if what == "cs":  # matched weight of the sources of an a-b bead
+            s = np.maximum(rows - a, 0)
+            one = np.minimum(units.mass_s[s], self._get(("s", a, b)))
+            return one if a == 1 else self._get(("cs", a - 1, b)) + one
+        if what == "ct":  # matched weight of the targets of an a-b bead
+            t = np.maximum(cols - b, 0)
+            one = np.minimum(units.mass_t[t], self._get(("into", a, b)))
+            return one if b == 1 else self._get(("ct", a, b - 1)) + one
+        if what == "ms":  # weight of sources i − a .. i − 1
+            one = units.mass_s[np.maximum(rows - a, 0)]
+            return one if a == 1 else self._get(("ms", a - 1, 0)) + one
+        # "mt": weight of targets j − b .. j − 1
+        one = units.mass_t[np.maximum(cols - b, 0)]
+        return one if b == 1 else self._get(("mt", 0, b - 1)) + one
+
+    def sim(self, a: int, b: int) -> np.ndarray:
+        """Matched share of the weight of the a-b beads (0 where they weigh nothing)."""
+        covered = self._get(("cs", a, b)) + self._get(("ct", a, b))
+        mass = self._get(("ms", a, 0)) + self._get(("mt", 0, b))
+        return np.where(mass > 0, covered / np.maximum(mass, 1e-12), 0.0)
+
+
 def _bead_sim(
     units: _Units, cov: PairCoverage, rows: np.ndarray, cols: np.ndarray, a: int, b: int
 ) -> np.ndarray:
     """Lexical similarity of the a-b beads ending at cells ``(rows, cols)``: matched share of their weight."""
-    ms, mt = units.mass_s, units.mass_t
-    covered = np.zeros(len(rows))
-    mass = np.zeros(len(rows))
-    sources = [np.maximum(rows - d, 0) for d in range(1, a + 1)]
-    targets = [np.maximum(cols - e, 0) for e in range(1, b + 1)]
-    for s in sources:
-        covered += np.minimum(ms[s], cov.src_run(s, cols - b, cols))
-        mass += ms[s]
-    for t in targets:
-        into = np.zeros(len(rows))
-        for s in sources:
-            into += cov.tgt_at(s, t)
-        covered += np.minimum(mt[t], into)
-        mass += mt[t]
-    return np.where(mass > 0, covered / np.maximum(mass, 1e-12), 0.0)
+    return _BeadCover(units, cov, rows, cols).sim(a, b)
 
 
 def _cell_costs(
@@ -245,7 +286,7 @@ def _cell_costs(
     cells: tuple[np.ndarray, np.ndarray],
     shape: tuple[int, int],
     ev: Evidence,
-    cov: PairCoverage | None,
+    cover: _BeadCover | None,
     similarity: SimFn | None,
 ) -> np.ndarray:
     """Cost (minus the log-odds, without the shape prior) of the a-b bead ending at every cell; inf if impossible."""
@@ -265,10 +306,8 @@ def _cell_costs(
             i, j = int(rows[k]), int(cols[k])
             sim[k] = similarity(i - a, i, j - b, j)
     else:
-        assert cov is not None
-        safe_rows = np.where(valid, rows, min(a, units.n))
-        safe_cols = np.where(valid, cols, min(b, units.m))
-        sim = _bead_sim(units, cov, safe_rows, safe_cols, a, b)
+        assert cover is not None
+        sim = cover.sim(a, b)
     cost = -(lexical_llr(sim, ev) + length_llr(x, ev))
     return np.where(valid, cost, _INF)
 
@@ -297,15 +336,13 @@ def _lattice(
     max_b = max(b for _, b in shapes)
     cov = None if similarity is not None else _coverage(units, corridor, max_a, max_b)
     pens = list(priors.costs)
-    costs: dict[int, np.ndarray] = {}
-    for k, shape in enumerate(shapes):
-        if shape[0] and shape[1]:
-            out = np.empty(total_cells, dtype=np.float32)
-            for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
-                c1 = min(total_cells, c0 + _CHUNK)
-                chunk = (rows[c0:c1], cols[c0:c1])
-                out[c0:c1] = _cell_costs(units, corridor, chunk, shape, ev, cov, similarity) + pens[k]
-            costs[k] = out
+    costs = {k: np.empty(total_cells, dtype=np.float32) for k, (a, b) in enumerate(shapes) if a and b}
+    for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
+        c1 = min(total_cells, c0 + _CHUNK)
+        chunk = (rows[c0:c1], cols[c0:c1])
+        cover = None if cov is None else _BeadCover(units, cov, *chunk)
+        for k, out in costs.items():
+            out[c0:c1] = _cell_costs(units, corridor, chunk, shapes[k], ev, cover, similarity) + pens[k]
     return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing)
 
 
