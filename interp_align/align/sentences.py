@@ -1,6 +1,6 @@
 """Sentence alignment for interpreted speech: a banded, monotonic dynamic programme over beads.
 
-Each candidate bead (up to five sentences in all) gets one score, the
+Each candidate bead (up to six sentences in all) gets one score, the
 log-odds that its sentences translate each other (:mod:`.objective`): how
 much of its words find a match on the other side — identical words and
 figures, cognates, the EN–ES lexicon, and word translations learned by IBM
@@ -69,19 +69,24 @@ class AlignParams:
     ``em_pseudo`` pseudo-beads of the fixed costs); off by default, see the
     ablations.  ``evidence`` holds the starting weights of the lexical and
     length evidence, refitted on the documents after the first pass.  The
-    rest shapes the search corridor.
+    first pass learns a translation table from the sentences near each other's
+    diagonal position, keeping only links whose words co-occur in windows of
+    total weight ≥ ``diagonal_support`` (``None``: no table in the first
+    pass); a pair met once or twice by chance is no evidence, and in one short
+    document such links outnumber the real ones.  The rest shapes the search
+    corridor.
     """
 
     omission: float = 2.5
-    addition: float = 2.5
+    addition: float = 4.5
     merge: float = 2.2
     trailing_omission: float | None = None
     shape_em: int = 0
     em_pseudo: float = 50.0
-    max_total: int = 5
+    max_total: int = 6
     evidence: Evidence = DEFAULT_EVIDENCE
     fit: bool = True
-    diagonal_links: bool = False
+    diagonal_support: float | None = 3.0
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -280,9 +285,27 @@ def _bead_sim(
     return _BeadCover(units, cov, rows, cols).sim(a, b)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """What every batch of cells needs of a corridor: its row bounds and the running character counts."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    chars_s: np.ndarray
+    chars_t: np.ndarray
+
+    @classmethod
+    def of(cls, units: _Units, corridor: Corridor) -> _Frame:
+        def running(chars: np.ndarray) -> np.ndarray:
+            return np.concatenate(([0.0], np.cumsum(chars, dtype=np.float64)))
+
+        return cls(np.asarray(corridor[0], dtype=np.int64), np.asarray(corridor[1], dtype=np.int64),
+                   running(units.chars_s), running(units.chars_t))
+
+
 def _cell_costs(
     units: _Units,
-    corridor: Corridor,
+    frame: _Frame,
     cells: tuple[np.ndarray, np.ndarray],
     shape: tuple[int, int],
     ev: Evidence,
@@ -292,12 +315,9 @@ def _cell_costs(
     """Cost (minus the log-odds, without the shape prior) of the a-b bead ending at every cell; inf if impossible."""
     a, b = shape
     rows, cols = cells
-    lo = np.asarray(corridor[0], dtype=np.int64)
-    hi = np.asarray(corridor[1], dtype=np.int64)
+    lo, hi, Sc, Tc = frame.lo, frame.hi, frame.chars_s, frame.chars_t
     prev_i = np.maximum(rows - a, 0)
     valid = (a <= rows) & (b <= cols) & (cols - b >= lo[prev_i]) & (cols - b <= hi[prev_i])
-    Sc = np.concatenate(([0.0], np.cumsum(units.chars_s, dtype=np.float64)))
-    Tc = np.concatenate(([0.0], np.cumsum(units.chars_t, dtype=np.float64)))
     cols_b = np.maximum(cols - b, 0)
     x = length_x(Sc[rows] - Sc[prev_i], Tc[cols] - Tc[cols_b], units.ratio)
     if similarity is not None:
@@ -337,12 +357,13 @@ def _lattice(
     cov = None if similarity is not None else _coverage(units, corridor, max_a, max_b)
     pens = list(priors.costs)
     costs = {k: np.empty(total_cells, dtype=np.float32) for k, (a, b) in enumerate(shapes) if a and b}
+    frame = _Frame.of(units, corridor)
     for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
         c1 = min(total_cells, c0 + _CHUNK)
         chunk = (rows[c0:c1], cols[c0:c1])
         cover = None if cov is None else _BeadCover(units, cov, *chunk)
         for k, out in costs.items():
-            out[c0:c1] = _cell_costs(units, corridor, chunk, shapes[k], ev, cover, similarity) + pens[k]
+            out[c0:c1] = _cell_costs(units, frame, chunk, shapes[k], ev, cover, similarity) + pens[k]
     return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing)
 
 
@@ -757,16 +778,18 @@ def align_corpus(
     key_base = len(keys)
     budget = max(1, _TRAIN_BUDGET // max(1, len(docs)))
 
-    def table(training: list[tuple[np.ndarray, np.ndarray, float]]) -> LinkTable:
+    def table(training: list[tuple[np.ndarray, np.ndarray, float]], min_support: float = 0.0) -> LinkTable:
         if scorer is not None:
             return LinkTable.empty()
-        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)))
+        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)), min_support=min_support)
 
     similarities: list[SimFn | None] = [None] * len(docs)
     if scorer is not None:
         for d, k in enumerate(live):
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
-    links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)]) if prm.diagonal_links else LinkTable.empty()
+    links = LinkTable.empty()
+    if prm.diagonal_support is not None:
+        links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support)
     ev = prm.evidence
     priors = shape_priors(shapes, prm)
     results = []
@@ -880,8 +903,9 @@ def align_sentences(
 
     Every source and target index appears in exactly one bead; omissions are
     ``[i]:[]`` and additions ``[]:[j]``; a bead has at most ``max_side``
-    sentences on a side and five in all.  ``confidence`` is the logistic of
-    the bead's margin over its best rival (see docs/alignment.md).
+    sentences on a side and ``params.max_total`` (6) in all.  ``confidence``
+    is the logistic of the bead's margin over its best rival (see
+    docs/alignment.md).
     ``src_lang``/``tgt_lang`` choose the stemmers and switch on the EN–ES
     lexicon; the rest is language independent.  ``scorer`` replaces the
     built-in lexical similarity; ``band`` sets the initial half-width of the
