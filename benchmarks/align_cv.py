@@ -18,7 +18,7 @@ mean ± standard deviation over folds; the pooled held-out F1, nulls and 2-2
 recall; how flat the objective is in each parameter; and the point chosen on
 all of EPTIC dev (the library default).
 
-    .venv/bin/python benchmarks/align_cv.py [--root DIR] [--folds 5] [--jobs 2] [--em]
+    .venv/bin/python benchmarks/align_cv.py [--root DIR] [--folds 5] [--jobs 2] [--em] [--cache FILE]
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import pickle
 import statistics
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -135,14 +136,20 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--em", action="store_true", help="add shape_em ∈ {0, 3} to the grid")
     parser.add_argument("--project-floor", type=float, default=0.945, help="lowest project-gold strict F1 allowed")
+    parser.add_argument("--cache", type=Path, help="pickle of the grid's alignments: written once, then reused")
     args = parser.parse_args()
     if args.em:
         GRID["shape_em"] = (0, 3)
     docs = load(args.root)
     grid = points()
     print(f"{len(docs)} documents, {len(grid)} grid points, {args.folds} folds by event")
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(align_all, [docs] * len(grid), grid, chunksize=4))
+    if args.cache and args.cache.is_file():
+        runs = pickle.loads(args.cache.read_bytes())
+    else:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            runs = list(pool.map(align_all, [docs] * len(grid), grid, chunksize=4))
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(runs))
     fold = folds_by_event(docs, args.folds)
     project = [i for i, d in enumerate(docs) if d.direction == PROJECT]
     allowed = [g for g in range(len(grid)) if f1(docs, runs[g], project) >= args.project_floor - 1e-9]
@@ -177,8 +184,8 @@ def main() -> None:
     for key in GRID:
         cells = []
         for value in GRID[key]:
-            best = max(objective(docs, runs[g], everything) for g in allowed if dict(grid[g])[key] == value)
-            cells.append(f"{value}: {best:.3f}")
+            found = [objective(docs, runs[g], everything) for g in allowed if dict(grid[g])[key] == value]
+            cells.append(f"{value}: {max(found):.3f}" if found else f"{value}: below floor")
         print(f"  {key:18} " + "  ".join(cells))
     final = max(allowed, key=lambda g: objective(docs, runs[g], everything))
     scores = {d: f1(docs, runs[final], [i for i in range(len(docs)) if docs[i].direction == d]) for d in (*DIRECTIONS, PROJECT)}
