@@ -26,7 +26,8 @@ def _codes(value: str) -> tuple[str, ...]:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", metavar="FILE", nargs="*", help="transcript(s) to check")
     parser.add_argument("--original", metavar="ES_FILE",
-                        help="the Spanish record of the same event: enables the fidelity rules (one FILE only)")
+                        help="the Spanish record of the same event (or the English one, for a Spanish FILE): "
+                             "enables the fidelity rules (one FILE only)")
     parser.add_argument("--reference", metavar="REF",
                         help="a reference translation transcript, paired turn by turn: chrF/BLEU per turn and corpus")
     parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
@@ -70,12 +71,11 @@ def run(args: argparse.Namespace) -> int:
         if name and not Path(name).is_file():
             raise InputError("no such file", path=name)
     detect = not args.no_detect
-    original = read(args.original, detect_language=detect, language="es") if args.original else None
+    checked = [read(name, detect_language=detect) for name in args.files]
+    other = "en" if checked and checked[0].language and checked[0].language.code.startswith("es") else "es"
+    original = read(args.original, detect_language=detect, language=other) if args.original else None
     reference = read(args.reference, detect_language=detect) if args.reference else None
-    reports = [
-        check(read(name, detect_language=detect), original=original, reference=reference, config=config)
-        for name in args.files
-    ]
+    reports = [check(t, original=original, reference=reference, config=config) for t in checked]
     out = format_reports(reports, args.format)
     if args.output:
         Path(args.output).write_text(out, encoding="utf-8")

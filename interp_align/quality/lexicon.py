@@ -13,6 +13,7 @@ __all__ = [
     "ALLOWED_DOUBLES",
     "CONJUNCTIONS",
     "FUNCTION_WORDS",
+    "GLOSS_CUES",
     "HANDOVER_CUES",
     "LOANWORDS",
     "MISRENDERINGS",
@@ -145,4 +146,12 @@ LOANWORDS: dict[str, frozenset[str]] = {
          "pub", "master", "masters", "pitch", "sport", "light", "premium", "gourmet", "delivery", "app",
          "apps", "bot", "bots", "youtuber", "youtubers", "likes", "like", "router", "wifi", "internet"]
     ),
+}
+
+#: Openings of a sentence an interpreter adds to explain ("That is, the Mexican currency."), folded.
+GLOSS_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("that is,", "that is to say", "in other words", "i.e.", "namely,", "which means", "meaning,",
+           "as you know,", "as you may know", "for those who do not know", "by the way,"),
+    "es": ("es decir", "o sea", "esto es,", "a saber", "como saben", "como ustedes saben", "por cierto,",
+           "dicho de otro modo", "en otras palabras"),
 }

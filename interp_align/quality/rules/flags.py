@@ -189,7 +189,7 @@ def foreign_runs(
     labels: list[int] = []  # 1 foreign, -1 native, 0 neutral
     for i, (_, _, word) in enumerate(words):
         low = word.lower()
-        if folded(word) in names or (word[0].isupper() and i > 0):
+        if folded(word) in names or (word[0].isupper() and i > 0) or _inside_name(words, i):
             labels.append(0)  # a name: neither language, and never the start of a run
             continue
         if folded(word) in loans:
@@ -217,6 +217,11 @@ def foreign_runs(
         runs.append((i, last, sum(1 for k in range(i, last + 1) if labels[k] == 1), last - i + 1))
         i = last + 1
     return runs
+
+
+def _inside_name(words: list[tuple[int, int, str]], i: int) -> bool:
+    """A lower-case word between two capitalised ones is part of a name ("Noticias del Norte")."""
+    return 0 < i < len(words) - 1 and words[i - 1][2][0].isupper() and words[i + 1][2][0].isupper()
 
 
 def _attach_loans(labels: list[int]) -> list[int]:

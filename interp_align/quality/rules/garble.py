@@ -72,6 +72,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             yield from _misrendering(ctx, sentence, lang)
         if sentences:
             yield from _broken_off(ctx, turn, sentences)
+            yield from _repeated_sentences(ctx, sentences)
 
 
 def _emit(ctx: CheckContext, code: str, start: int, end: int, message: str, suggestion: str | None = None) -> Iterator[Finding]:
@@ -272,6 +273,27 @@ def _double_is_right(first: str, second: str, after: str) -> str | None:
     if key in PARTICLE_DOUBLES:
         return "a particle then a preposition may both belong"
     return None
+
+
+def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
+    """A sentence of three words or more said again and again in a row ("Que tengan muy buen día." ×3).
+
+    Info: speakers do repeat themselves; a copy left in the record twice over looks the same.
+    """
+    k = 0
+    while k < len(sentences):
+        key = [w.lower() for w in _WORD.findall(sentences[k].view)]
+        j = k + 1
+        while j < len(sentences) and [w.lower() for w in _WORD.findall(sentences[j].view)] == key:
+            j += 1
+        if len(key) >= 3 and j - k >= 2:
+            first, last = sentences[k], sentences[j - 1]
+            finding = ctx.finding("IA204", first.start, last.end,
+                                  f"repetition: the sentence {' '.join(key)[:60]!r} is said {j - k} times in a row",
+                                  score=WEIGHTS["IA204"] / 2, severity=Severity.INFO)
+            if finding:
+                yield finding
+        k = j
 
 
 def _find_loop(text: str, *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:

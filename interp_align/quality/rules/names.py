@@ -25,7 +25,7 @@ from ..lexicon import TITLES
 from ..models import Finding
 from .base import RuleInfo
 
-__all__ = ["RULES", "edit_distance", "run"]
+__all__ = ["RULES", "edit_distance", "nearest_name", "run"]
 
 RULES = (
     RuleInfo("IA301", "name-misspelled", "names", Severity.WARNING, "A name that nearly matches a speaker's name: probably misspelled."),
@@ -59,7 +59,7 @@ def _similarity(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=32768)
-def _nearest(key: str, roster: tuple[str, ...]) -> tuple[str, float]:
+def nearest_name(key: str, roster: tuple[str, ...]) -> tuple[str, float]:
     """The roster name closest to ``key`` and its similarity.
 
     Only names of about the same length that start with the same letter are
@@ -182,7 +182,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             if _common(token) or body[m.end() : m.end() + 1] == "-":
                 continue  # a word, or a name the speaker cut off ("Hichilem- —")
-            best, score = _nearest(key, tuple(roster))
+            best, score = nearest_name(key, tuple(roster))
             if len(best) < t.name_min_length or score < t.name_similarity or key.startswith(best + "s"):
                 continue
             if not _names_the_speaker(best, _neighbours(body, m.start(), m.end()), owners):
