@@ -131,7 +131,8 @@ def _boilerplate(ctx: CheckContext) -> Iterator[Finding]:
             after_chrome = after_chrome or reason.startswith("page chrome")
             finding = ctx.finding(code, block.start, block.end,
                                   f"{'spam' if code == 'IA504' else 'boilerplate'} left in the record ({reason}): "
-                                  f"{' '.join(block.text.split())[:60]!r}", severity=severity)
+                                  f"{' '.join(block.text.split())[:60]!r}", severity=severity,
+                                  suggestion="" if _removable(reason, after_chrome) else None)
             if finding:
                 yield finding
         elif block.kind is BlockKind.UNATTRIBUTED and ctx.transcript.turns and block.start > ctx.transcript.turns[0].start:
@@ -141,6 +142,13 @@ def _boilerplate(ctx: CheckContext) -> Iterator[Finding]:
                 yield finding
     if ctx.transcript.turns:
         yield from _chrome_in_last_turn(ctx, ctx.transcript.turns[-1], seen)
+
+
+def _removable(reason: str, after_chrome: bool) -> bool:
+    """Page chrome, and spam after it, are certainly no part of the record: the empty suggestion removes
+    them (``check --fix`` moves them to a sidecar file).  Spam words alone may be a name ("Maria
+    Casino"), and a web address may be the publisher's own note: not removed."""
+    return reason.startswith("page chrome") or ("spam" in reason and after_chrome)
 
 
 def _boilerplate_severity(code: str, reason: str, text: str, after_chrome: bool) -> Severity | None:
@@ -183,11 +191,15 @@ def _chrome_in_last_turn(ctx: CheckContext, turn: Turn, seen: set[int]) -> Itera
         tail.append((start, line, why))
     if not (separated or len(tail) >= 2):
         return
+    chrome_before = False
     for start, line, why in reversed(tail):
+        removable = _removable(why, chrome_before)
+        chrome_before = chrome_before or why.startswith("page chrome")
         if start in seen:
             continue
         code = "IA504" if "spam" in why else "IA503"
         finding = ctx.finding(code, start, start + len(line.rstrip()),
-                              f"{'spam' if code == 'IA504' else 'boilerplate'} inside a turn ({why})")
+                              f"{'spam' if code == 'IA504' else 'boilerplate'} inside a turn ({why})",
+                              suggestion="" if removable else None)
         if finding:
             yield finding
