@@ -37,7 +37,7 @@ from pathlib import Path
 
 from interp_align.models import Severity
 from interp_align.parse import read
-from interp_align.quality import check
+from interp_align.quality import all_rules, check
 
 ROOT = Path(__file__).resolve().parent.parent
 REALDATA = ROOT.parent / "shared" / "realdata"
@@ -166,7 +166,7 @@ def _p(value: float | None) -> str:
     return f"{value:.2f}" if value is not None else "-"
 
 
-def render(title: str, cells: dict[tuple[str, str, str], Cell]) -> str:
+def render(title: str, cells: dict[tuple[str, str, str], Cell], *, current: bool = False) -> str:
     lines = [f"## {title}", "",
              f"{'rule':<6} {'severity':<8} {'folder':<16} {'found':>6} {'sample':>6} {'judged':>6} {'right':>6} {'precision':>9}"]
     for (rule, severity, folder), c in sorted(cells.items()):
@@ -190,8 +190,14 @@ def render(title: str, cells: dict[tuple[str, str, str], Cell]) -> str:
     judged = sum(c.judged for c in cells.values())
     pending = sum(c.sampled - c.judged for c in cells.values())
     lines += ["", f"judged findings: {judged}; sampled but not judged: {pending}; "
-              f"below 0.9 or not judged: {', '.join(failing) or 'none'}", ""]
-    return "\n".join(lines)
+              f"below 0.9 or not judged: {', '.join(failing) or 'none'}"]
+    if current:
+        seen = {(rule, FOLDERS[folder][0]) for rule, _, folder in cells}
+        for lang in ("en", "es"):
+            quiet = [r.code for r in all_rules() if r.needs == "transcript" and r.severity.rank >= Severity.WARNING.rank
+                     and (r.code, lang) not in seen]
+            lines.append(f"warning-or-error rules with no such finding on the {lang} records: {', '.join(quiet)}")
+    return "\n".join(lines) + "\n"
 
 
 def pending(found: list[Found], judged: dict[tuple[str, int, str], tuple[bool, str]], realdata: Path) -> str:
@@ -234,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.baseline and args.baseline.is_file():
         print(render(f"before: {args.baseline.name}", table(read_findings(args.baseline), judged)))
-    print(render("after: the code as it is now", table(found, judged)))
+    print(render("after: the code as it is now", table(found, judged), current=True))
     return 0
 
 

@@ -126,3 +126,13 @@ def test_notes_that_name_different_languages_are_not_mixed() -> None:
                   "MARC DUPONT, MINISTRO (INTERPRETACIÓN DEL FRANCÉS AL ESPAÑOL)\nGracias.")
     report = check(parse(text, language="es", detect_language=False))
     assert not [f for f in report.findings if f.rule == "IA401"]
+
+
+def test_misspelled_label_is_not_trusted_over_the_text() -> None:
+    """The text spells the name twice one way, the label another: the label may be wrong, so info, no suggestion."""
+    text = "MINISTER QUISBERTH:  Good morning.\n\nSECRETARY HOLT:  Thank you, Minister Quisbert.  Minister Quisbert agrees.\n"
+    found = [f for f in check(parse(text, language="en", detect_language=False)).findings if f.rule == "IA301"]
+    assert found and all(f.severity is Severity.INFO and f.suggestion is None for f in found)
+    once = "MINISTER QUISBERTH:  Good morning.\n\nSECRETARY HOLT:  Thank you, Minister Quisbert.\n"
+    found = [f for f in check(parse(once, language="en", detect_language=False)).findings if f.rule == "IA301"]
+    assert [(f.severity, f.suggestion) for f in found] == [(Severity.WARNING, "Quisberth")]
