@@ -116,6 +116,21 @@ def _gold_omissions(base: Path = SEED_DIR) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _gold_additions(base: Path) -> list[tuple[str, str, str]]:
+    """IA602 labels from a pair's gold alignments: every ``[]:[j]`` bead is a rendered sentence with no source."""
+    rows = []
+    for name in ("es-en", "en-es"):
+        folder = base / "gold" / name
+        if not (folder / "gold").is_file():
+            continue
+        tgt = (folder / "tgt").read_text(encoding="utf-8").splitlines()
+        for line in (folder / "gold").read_text(encoding="utf-8").splitlines():
+            m = re.fullmatch(r"\[\]:\[(\d+)\]", line.strip())
+            if m:
+                rows.append(("IA602", tgt[int(m.group(1))], f"gold addition ({name})"))
+    return rows
+
+
 def _apply(text: str, edits: list[tuple[str, str, str, str, str]], name: str) -> str:
     for anchor, replacement, *_ in edits:
         if text.count(anchor) == 0:  # the State Department separates sentences with "\u00a0 "
@@ -172,6 +187,7 @@ class Variant:
 _RIO = "rio-bravo-water-2026"
 _BILATERAL = "bilateral-meeting-2025"
 _PRESS = "joint-press-conference-2024"
+_FORUM = "binational-forum-speech-2024"
 
 #: Defects planted in the other project-written pairs: White House, State Department and gob.mx shapes.
 VARIANTS: list[Variant] = [
@@ -306,6 +322,57 @@ VARIANTS: list[Variant] = [
     ]),
 ]
 
+#: Held out: planted after the rules were tuned on the variants above, and measured once, untouched
+#: (files named ``h…``; ``benchmarks/check_bench.py`` reports their recall apart).
+HELD_OUT: list[Variant] = [
+    Variant("h16-forum-fidelity.en.txt", _FORUM, "en", original="es.txt", gold=True, base_labels=(
+        ("IA603", "150", "the Spanish record loses this figure to an audio failure"),
+        ("IA603", "19", "the interpreter's misheard figure, corrected in the next sentence"),
+    ), edits=[
+        ("431 million cubic meters", "413 million cubic meters", "IA603", "413 million", "planted swapped digits"),
+        ("an initial investment of $150 million", "an initial investment of $50 million", "IA603", "$50 million",
+         "planted wrong figure"),
+        ("More than 2.7 million people live here.", "More than 7.2 million people live here.", "IA603", "7.2 million",
+         "planted swapped digits"),
+        ("Exactly 10 years ago", "Exactly twelve years ago", "IA603", "twelve", "planted wrong spelled-out figure"),
+        ("  It is not for lack of will; it is because Chihuahua is living through its worst drought of the last 80 years.",
+         "", "IA601", "Es porque Chihuahua vive la peor sequía", "planted omission of a rendered pair of sentences"),
+        ("", "", "IA601", "No es por falta de voluntad.", "the other sentence of that pair"),
+        ("  I don’t say this as a reproach, but as an invitation to look for a solution together.", "", "IA601",
+         "Lo digo como una invitación a buscar juntos una solución.", "planted omission of a rendered pair of sentences"),
+        ("", "", "IA601", "No lo digo como reproche.", "the other sentence of that pair"),
+        ("  Or just to go to a soccer game.", "", "IA601", "simplemente para ir a ver un partido de futbol",
+         "planted omission of part of a sentence"),
+        ("drink from the same river.", "drink from the same river.  In other words, we are all in the same boat.",
+         "IA602", "In other words, we are all in the same boat.", "planted gloss with no source"),
+        ("welcome to Chihuahua, this is your home.", "welcome to Chihuahua, this is your home.  My family has lived on "
+         "this border for four generations, on both banks of the river.", "IA602", "My family has lived on this border",
+         "planted aside with no source (no cue word)"),
+        ("Mayor Patricia Ornelas", "Mayor Patricia Ornellas", "IA607", "Ornellas", "planted misspelled name"),
+        ("Judge Raymond Whitfield", "Judge Raymond Whitfeld", "IA607", "Whitfeld", "planted misspelled name"),
+    ]),
+    Variant("h17-forum.en.txt", _FORUM, "en", base_labels=(("IA101", "(inaudible)", "gap in the base record (Dr. Susan …)"),), edits=[
+        ("Good afternoon, everyone.", "Good afternoon, (inaudible) everyone.", "IA101", "(inaudible)", "planted gap"),
+        ("Governor, please.", "Governor Esquivell, please.", "IA301", "Esquivell", "planted misspelled speaker name"),
+        ("the border is not a line", "the the border is not a line", "IA204", "the the", "planted doubled word"),
+        ("hosted this year by Ciudad Juárez", "hosted this year by Ciudad JuÃ¡rez", "IA201", "JuÃ¡rez", "planted mojibake"),
+        ("Thank you all very much.\n", "Thank you all very much.\n\nRelated Articles\n\nLeave a Reply\n\nbonus slot gacor\n",
+         "IA503", "Related Articles", "planted page chrome after the record"),
+    ] + [("", "", "IA503", "Leave a Reply", "planted page chrome"), ("", "", "IA504", "bonus slot gacor", "planted spam")]),
+    Variant("h18-forum.es.txt", _FORUM, "es", base_labels=(("IA105", "(Falla de audio)", "gap in the base record"),), edits=[
+        ("Muy buenas tardes a todas y a todos.", "Muy buenas tardes (inaudible) a todas y a todos.", "IA101", "(inaudible)",
+         "planted gap"),
+        ("Muchas gracias, gobernadora Esquivel.", "Muchas gracias, gobernadora Esquibel.", "IA301", "Esquibel",
+         "planted misspelled speaker name"),
+        ("Quiero empezar por el tema del agua", "Quiero empezar por por el tema del agua", "IA204", "por por",
+         "planted doubled word"),
+        ("Apenas el 30 por ciento.", "Apenas el 30 por ciento. ¤¤¤", "IA202", "¤¤¤", "planted symbol noise"),
+        ("—000—", "—000—\ngob.mx/presidencia\nCompartir en Facebook\nbonus slot gacor", "IA503", "gob.mx/presidencia",
+         "planted site footer"),
+    ] + [("", "", "IA503", "Compartir en Facebook", "planted share button"),
+         ("", "", "IA504", "bonus slot gacor", "planted spam after the footer")]),
+]
+
 
 def _variant_rows(variant: Variant) -> list[tuple[str, ...]]:
     """Write one variant of a project-written pair; its label rows."""
@@ -318,7 +385,7 @@ def _variant_rows(variant: Variant) -> list[tuple[str, ...]]:
     if variant.gold:
         other = base / (variant.original or f"{variant.side}.txt")
         flat = " ".join(text.split()) + " " + " ".join(other.read_text(encoding="utf-8").split())
-        labels += [label for label in _gold_omissions(base) if label[1] in flat]
+        labels += [label for label in _gold_omissions(base) + _gold_additions(base) if label[1] in flat]
     if not labels:  # a variant with nothing planted: every finding above info is a false alarm
         labels = [("none", "", "no defect planted")]
     return [(variant.name, original, rule, excerpt, note, defect_class(rule)) for rule, excerpt, note in labels]
@@ -348,7 +415,7 @@ def main() -> None:
         for original in (ES_VARIANT, "../us-mexico-security-dialogue-2023/es.txt"):
             rows += [(SEED, original, rule, excerpt, note) for rule, excerpt, note in SEED_FIDELITY_LABELS]
     rows = [rows[0]] + [(*r, defect_class(r[2])) if len(r) == 5 else r for r in rows[1:]]
-    for variant in VARIANTS:
+    for variant in VARIANTS + HELD_OUT:
         rows += _variant_rows(variant)
     (HERE / "labels.tsv").write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
 

@@ -2,7 +2,9 @@
 
 Records of one event in two languages spell names on their own terms: English
 drops accents ("Lazaro Cardenas"), transliterates differently ("Zelenskyy" /
-"Zelenski", "Kyiv" / "Kiev").  Those are the same name.  A spelling that is
+"Zelenski"), translates an institution's name ("Binational" / "Binacional").
+Those are the same name.  A doubled letter is not folded away: "Ornellas" for
+"Ornelas" is a common misspelling, not a transliteration.  A spelling that is
 none of these yet one or two letters from a name of the other record
 ("Cárdenaz" for Cárdenas, "Blinkin" for Blinken) is a misspelling in one of
 them.
@@ -23,7 +25,9 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*")
 #: Rewrites that map transliteration variants onto one key (applied in order to a folded name).
 _TRANSLITERATION: tuple[tuple[str, str], ...] = (
     (r"yy", "y"), (r"ij", "i"), (r"y\b", "i"), (r"ph", "f"), (r"ck", "k"), (r"kh", "j"), (r"sch", "sh"),
-    (r"sz", "sh"), (r"cz", "ch"), (r"w", "v"), (r"ou", "u"), (r"ks", "x"), (r"(.)\1", r"\1"),
+    (r"sz", "sh"), (r"cz", "ch"), (r"w", "v"), (r"ou", "u"), (r"ks", "x"),
+    # English -tion is Spanish -ción in names of institutions ("Binational Forum" / "Foro Binacional")
+    (r"tio(?=n)", "cio"),
     # a final vowel is how Spanish turns a name into an adjective ("Interoceanic" / "Interoceánico")
     (r"(?<=\w\w\w)[aeiou]+\b", ""),
 )
