@@ -6,6 +6,13 @@ against ``benchmarks/data/check_judgements.tsv``: one row per judged finding wit
 name, start offset, rule, verdict (``true``/``false``) and a reason in our own words -- no text
 quoted from the share-alike gob.mx records.
 
+What a verdict means: a finding is *right* (``true``) when it points at a real problem of the kind
+its rule names, one a press office would want to hear about at that severity — words missing, text
+garbled, a name misspelled, chrome left in.  What the record keeps faithfully is not a problem: an
+interruption or a restart marked with a dash, a stutter the transcriber marks with dashes, an
+identical double surname, a leader answering in English, another person's correctly spelled name,
+the record's own closing time line.
+
 Sampling is per finding, not per run: a finding is in the sample when a seeded hash of
 ``(file, offset, rule)`` falls under its folder's rate for that rule (:data:`RATES`, default 1:
 every finding).  So a finding that survives a code change stays in the sample, and a new finding
