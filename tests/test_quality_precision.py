@@ -82,6 +82,8 @@ CASES = [
      "gates of olympus", Severity.ERROR),
     # IA404: loanwords are not code-switches; a single clear foreign word is one (info)
     ("loanword-es", _gobmx("SECRETARIA ANA RUIZ\nEl nearshoring trae inversión a México."), "es", "IA404", "nearshoring", None),
+    ("loanword-is-a-word", _gobmx("SECRETARIA ANA RUIZ\nEl nearshoring trae inversión a México."), "es", "IA203", "nearshoring",
+     None),
     ("loanword-en", "MS. LANE:  The bracero workers and their pesos built this town.\n", "en", "IA404", "bracero", None),
     ("single-word-switch", "MS. LANE:  We thank our paisanos for their work.\n", "en", "IA404", "paisanos", Severity.INFO),
     ("loan-beside-foreign", "MS. LANE:  Thank you, mis amigos.\n", "en", "IA404", "mis amigos", Severity.INFO),

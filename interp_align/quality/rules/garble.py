@@ -23,6 +23,7 @@ from ..lexicon import (
     ALLOWED_DOUBLES,
     CONJUNCTIONS,
     FUNCTION_WORDS,
+    LOANWORDS,
     MISRENDERINGS,
     NOT_GERUNDS,
     PARTICLE_DOUBLES,
@@ -151,7 +152,7 @@ def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         word = m.group()
         if len(word) < t.nonword_min_length or not word.islower() or folded(word) in ctx.roster:
             continue
-        if _known(word) > t.nonword_max_zipf or _known_with_clitics(word):
+        if _known(word) > t.nonword_max_zipf or _known_with_clitics(word) or _loanword(word):
             continue
         letters = _LETTER_RUN.search(word)
         if letters:
@@ -168,6 +169,12 @@ def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
 _LETTER_RUN = re.compile(r"([^\W\d_])\1{3,}")
 #: Spanish enclitic pronouns: "honrándola" is "honrando" + "la", a word wordfreq may lack.
 _CLITICS = re.compile(r"(?:me|te|se|nos|os|lo|la|los|las|le|les)(?:lo|la|los|las|le|les)?$")
+
+
+def _loanword(word: str) -> bool:
+    """A loanword of either language ("nearshoring") is a word, even where wordfreq lacks it."""
+    key = strip_accents(word.lower())
+    return any(key in words for words in LOANWORDS.values())
 
 
 def _known_with_clitics(word: str) -> bool:
