@@ -27,10 +27,10 @@ def _severity(report: QualityReport, rule: str, excerpt: str) -> Severity | None
 
 CASES = [
     # IA205: a dash aside, a separator after a sentence, an end mark, an interruption
-    ("dash-aside", _gobmx("PRESIDENTA ANA RUIZ\nEsa es la respuesta. —¿Quieres contestar algo?—",
-                          "SECRETARIO LUIS PÉREZ\nCon gusto."), "es", "IA205", "Quieres contestar", None),
-    ("aside-opened-a-sentence-before", _gobmx("PRESIDENTA ANA RUIZ\nBien. —A ver, vamos con Luis. Y luego tú, ¿verdad?—"),
-     "es", "IA205", "Y luego", None),
+    ("dash-aside", _gobmx("PRESIDENTA ANA RUIZ\nEsa es la respuesta. —¿Quiere contestar?—",
+                          "SECRETARIO LUIS PÉREZ\nCon gusto."), "es", "IA205", "Quiere contestar", None),
+    ("aside-opened-a-sentence-before", _gobmx("PRESIDENTA ANA RUIZ\nBien. —Luis, ¿algo más? Y después usted.—"),
+     "es", "IA205", "Y después", None),
     ("separator-on-the-last-line", _gobmx("PRESIDENTA ANA RUIZ\nGracias a todos. Adiós, adiós. ---"), "es", "IA205", "Adiós", None),
     ("interruption-is-info", "THE PRESIDENT:  Thank you.\n\nQ    Can I just ask you about —\n\nTHE PRESIDENT:  Go ahead.\n",
      "en", "IA205", "Can I just", Severity.INFO),
