@@ -364,7 +364,7 @@ def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Fin
 
 #: Trailing characters of a separator or end mark written on a sentence's line ("Adiós. ---", "- - - 0 - - -").
 _SEPARATOR_TAIL = re.compile(r"(?:\s*-)+(?:\s*0+(?:\s*-)+)?\s*$")
-#: A dash that opens an aside: after a space or an opening mark, directly before a word ("—¿Quieres…").
+#: A dash that opens an aside: after a space or an opening mark, directly before a word ("—¿Quiere…").
 _OPENING_DASH = re.compile(r"(?:^|(?<=[\s(\"'\[]))-(?=[^\s\-])")
 #: A dash used as punctuation (not a hyphen inside a word such as "Sherwood-Randall").
 _PUNCT_DASH = re.compile(r"(?<![^\W_])-|-(?![^\W_])")
