@@ -114,11 +114,10 @@ def split_label(label: str) -> LabelParts:
     clean = _ASIDES.sub(" ", clean).strip(" ,")  # "(IMSS)", "(ENLACE VIRTUAL)", “EL MARQUÉS”
     joint = _JOINT.fullmatch(clean)
     if joint is not None and _is_office(joint.group(1).split(",")[0]) and _is_office(joint.group(2).split(",")[0]):  # "CADETE DE PRIMERA, ANA LUZ RIVAS Y CADETE DE SEGUNDA, JUAN PABLO SOTO": both speak
-        first, second = split_label(joint.group(1)), split_label(joint.group(2))
-        if first.name and second.name:
-            names = f"{first.name} y {second.name}"
-            roles = " y ".join(r for r in (first.role, second.role) if r) or None
-            return LabelParts(name=names, role=roles, generic=False)
+        one, other = split_label(joint.group(1)), split_label(joint.group(2))
+        if one.name and other.name:
+            roles = " y ".join(r for r in (one.role, other.role) if r) or None
+            return LabelParts(name=f"{one.name} y {other.name}", role=roles, generic=False)
     if "," in clean:
         parts = [p.strip() for p in clean.split(",") if p.strip()]
         first = parts[0]
