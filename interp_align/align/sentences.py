@@ -105,6 +105,8 @@ class _Units:
     src: Entries
     tgt: Entries
     ratio: float
+    #: Keys from this id on are learned translation links (not surface anchors).
+    links_from: int
 
     @property
     def n(self) -> int:
@@ -127,15 +129,21 @@ class _Units:
             Entries(src.unit - i0, src.occ, src.key, src.strength, src.weight),
             Entries(tgt.unit - j0, tgt.occ, tgt.key, tgt.strength, tgt.weight),
             self.ratio,
+            self.links_from,
         )
 
     def coarsen(self, factor: int) -> _Units:
-        """Blocks of ``factor`` consecutive sentences as units (for the coarse pass)."""
+        """Blocks of ``factor`` consecutive sentences as units (for the coarse pass), surface anchors only.
+
+        A block meets the translations of its frequent words in every nearby
+        block, so translation links would multiply the pairs to join (memory
+        grew fourfold at 100k sentences) for little gain at this resolution.
+        """
 
         def blocks(values: np.ndarray) -> np.ndarray:
             return np.add.reduceat(values, np.arange(0, len(values), factor)) if len(values) else values
 
-        src, tgt = self.src, self.tgt
+        src, tgt = self.src.take(self.src.key < self.links_from), self.tgt.take(self.tgt.key < self.links_from)
         return _Units(
             blocks(self.chars_s),
             blocks(self.chars_t),
@@ -144,6 +152,7 @@ class _Units:
             Entries(src.unit // factor, src.occ, src.key, src.strength, src.weight),
             Entries(tgt.unit // factor, tgt.occ, tgt.key, tgt.strength, tgt.weight),
             self.ratio,
+            self.links_from,
         )
 
 
@@ -655,7 +664,7 @@ def _units(doc: _Doc, links: LinkTable, key_base: int) -> _Units:
         tgt = _join(tgt, _link_entries(doc.tgt, links.tgt[order], order, links.strength, key_base))
     mass_s = np.bincount(doc.src.sent, doc.src.weight, minlength=doc.n)
     mass_t = np.bincount(doc.tgt.sent, doc.tgt.weight, minlength=doc.m)
-    return _Units(doc.src.chars, doc.tgt.chars, mass_s, mass_t, src, tgt, doc.ratio)
+    return _Units(doc.src.chars, doc.tgt.chars, mass_s, mass_t, src, tgt, doc.ratio, key_base)
 
 
 def _diagonal_pairs(doc: _Doc, budget: int) -> list[tuple[np.ndarray, np.ndarray, float]]:
