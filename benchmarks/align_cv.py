@@ -141,6 +141,9 @@ def main() -> None:
     if args.em:
         GRID["shape_em"] = (0, 3)
     docs = load(args.root)
+    if not any(d.direction in DIRECTIONS for d in docs):
+        print(f"EPTIC dev not found under {args.root}, skipped")
+        return
     grid = points()
     print(f"{len(docs)} documents, {len(grid)} grid points, {args.folds} folds by event")
     if args.cache and args.cache.is_file():
