@@ -35,6 +35,7 @@ from ..errors import AlignmentError
 from ..models import Bead
 from .beads import bead_shapes, path_to_beads
 from .coverage import Entries, PairCoverage, pair_coverage
+from .dictionaries import dictionary_links
 from .features import KeyVocabulary, Side, set_weights, side_tokens
 from .ibm1 import LinkTable, train_links
 from .lattice import Lattice
@@ -87,6 +88,9 @@ class AlignParams:
     evidence: Evidence = DEFAULT_EVIDENCE
     fit: bool = True
     diagonal_support: float | None = 3.0
+    dictionary: float | None = 0.9
+    dictionary_prior: float = 0.0
+    dictionary_balance: bool = False
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -649,6 +653,28 @@ def _link_entries(side: Side, by: np.ndarray, link_ids: np.ndarray, strength: np
     return Entries(side.sent[occ], occ, key_base + links, strength[links], side.weight[occ])
 
 
+def _stem_weights(sides: Sequence[Side], n_stems: int) -> np.ndarray:
+    """Mean rarity weight of each stem's occurrences over a corpus side."""
+    total = np.zeros(max(1, n_stems))
+    count = np.zeros(max(1, n_stems))
+    for side in sides:
+        real = side.stem >= 0
+        total += np.bincount(side.stem[real], side.weight[real], minlength=len(total))
+        count += np.bincount(side.stem[real], minlength=len(count))
+    return total / np.maximum(count, 1.0)
+
+
+def _merge(learned: LinkTable, known: LinkTable) -> LinkTable:
+    """Learned and dictionary links in one table, sorted by source stem (what :func:`_link_entries` needs)."""
+    if not len(known):
+        return learned
+    src = np.concatenate((learned.src, known.src))
+    order = np.argsort(src, kind="stable")
+    return LinkTable(
+        src[order], np.concatenate((learned.tgt, known.tgt))[order], np.concatenate((learned.strength, known.strength))[order]
+    )
+
+
 def _join(a: Entries, b: Entries) -> Entries:
     return Entries(*(np.concatenate((x, y)) for x, y in zip(
         (a.unit, a.occ, a.key, a.strength, a.weight), (b.unit, b.occ, b.key, b.strength, b.weight), strict=True
@@ -787,16 +813,32 @@ def align_corpus(
     key_base = len(keys)
     budget = max(1, _TRAIN_BUDGET // max(1, len(docs)))
 
+    known = LinkTable.empty()
+    seeds: list[tuple[np.ndarray, np.ndarray, float]] = []
+    if (prm.dictionary or prm.dictionary_prior) and scorer is None:
+        d_src, d_tgt = dictionary_links(src_lang, tgt_lang, words_s, stems_s, words_t, stems_t)
+        seeds = [(np.asarray([u]), np.asarray([v]), prm.dictionary_prior) for u, v in zip(d_src, d_tgt, strict=True)]
+        if prm.dictionary:
+            strength = np.full(len(d_src), prm.dictionary)
+            if prm.dictionary_balance:
+                ws = _stem_weights([s for s, _ in sides], len(stems_s))[d_src]
+                wt = _stem_weights([t for _, t in sides], len(stems_t))[d_tgt]
+                strength *= np.minimum(ws, wt) / np.maximum(np.maximum(ws, wt), 1e-9)
+            known = LinkTable(d_src, d_tgt, strength)
+
     def table(training: list[tuple[np.ndarray, np.ndarray, float]], min_support: float = 0.0) -> LinkTable:
         if scorer is not None:
             return LinkTable.empty()
-        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)), min_support=min_support)
+        if prm.dictionary_prior > 0 and seeds:
+            training = training + seeds
+        learned = train_links(training, max(1, len(stems_s)), max(1, len(stems_t)), min_support=min_support)
+        return _merge(learned, known)
 
     similarities: list[SimFn | None] = [None] * len(docs)
     if scorer is not None:
         for d, k in enumerate(live):
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
-    links = LinkTable.empty()
+    links = known
     if prm.diagonal_support is not None:
         links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support)
     ev = prm.evidence
