@@ -157,7 +157,8 @@ def _read(index: str, data: str, stamp: tuple[float, int]) -> tuple[tuple[str, t
     """Every single-word headword of a dictionary with its translation words (cached per file version)."""
     del stamp  # part of the cache key only: a reinstalled file is read again
     try:
-        body = gzip.open(data).read()
+        with gzip.open(data) as stream:
+            body = stream.read()
         rows = Path(index).read_text(encoding="utf-8").splitlines()
     except (OSError, EOFError, UnicodeDecodeError):
         return ()
