@@ -3,8 +3,9 @@
 Each candidate bead (up to six sentences in all) gets one score, the
 log-odds that its sentences translate each other (:mod:`.objective`): how
 much of its words find a match on the other side — identical words and
-figures, cognates, the EN–ES lexicon, and word translations learned by IBM
-model 1 from the documents themselves (:mod:`.ibm1`) — and how well its
+figures, cognates, the EN–ES lexicon, word translations learned by IBM
+model 1 from the documents themselves (:mod:`.ibm1`) and, where one is
+installed, a bilingual dictionary (:mod:`.dictionaries`) — and how well its
 lengths fit, weighted by how well each kind of evidence separates aligned
 from neighbouring sentences *in these documents*.  Omissions and additions
 score a flat prior.
@@ -74,8 +75,10 @@ class AlignParams:
     diagonal position, keeping only links whose words co-occur in windows of
     total weight ≥ ``diagonal_support`` (``None``: no table in the first
     pass); a pair met once or twice by chance is no evidence, and in one short
-    document such links outnumber the real ones.  The rest shapes the search
-    corridor.
+    document such links outnumber the real ones.  ``dictionary`` is the
+    strength of a word translation read from an installed bilingual
+    dictionary (:mod:`.dictionaries`; ``None``: none is read); without one
+    installed nothing changes.  The rest shapes the search corridor.
     """
 
     omission: float = 2.5
@@ -89,8 +92,6 @@ class AlignParams:
     fit: bool = True
     diagonal_support: float | None = 3.0
     dictionary: float | None = 0.9
-    dictionary_prior: float = 0.0
-    dictionary_balance: bool = False
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -653,17 +654,6 @@ def _link_entries(side: Side, by: np.ndarray, link_ids: np.ndarray, strength: np
     return Entries(side.sent[occ], occ, key_base + links, strength[links], side.weight[occ])
 
 
-def _stem_weights(sides: Sequence[Side], n_stems: int) -> np.ndarray:
-    """Mean rarity weight of each stem's occurrences over a corpus side."""
-    total = np.zeros(max(1, n_stems))
-    count = np.zeros(max(1, n_stems))
-    for side in sides:
-        real = side.stem >= 0
-        total += np.bincount(side.stem[real], side.weight[real], minlength=len(total))
-        count += np.bincount(side.stem[real], minlength=len(count))
-    return total / np.maximum(count, 1.0)
-
-
 def _merge(learned: LinkTable, known: LinkTable) -> LinkTable:
     """Learned and dictionary links in one table, sorted by source stem (what :func:`_link_entries` needs)."""
     if not len(known):
@@ -814,25 +804,14 @@ def align_corpus(
     budget = max(1, _TRAIN_BUDGET // max(1, len(docs)))
 
     known = LinkTable.empty()
-    seeds: list[tuple[np.ndarray, np.ndarray, float]] = []
-    if (prm.dictionary or prm.dictionary_prior) and scorer is None:
+    if prm.dictionary and scorer is None:
         d_src, d_tgt = dictionary_links(src_lang, tgt_lang, words_s, stems_s, words_t, stems_t)
-        seeds = [(np.asarray([u]), np.asarray([v]), prm.dictionary_prior) for u, v in zip(d_src, d_tgt, strict=True)]
-        if prm.dictionary:
-            strength = np.full(len(d_src), prm.dictionary)
-            if prm.dictionary_balance:
-                ws = _stem_weights([s for s, _ in sides], len(stems_s))[d_src]
-                wt = _stem_weights([t for _, t in sides], len(stems_t))[d_tgt]
-                strength *= np.minimum(ws, wt) / np.maximum(np.maximum(ws, wt), 1e-9)
-            known = LinkTable(d_src, d_tgt, strength)
+        known = LinkTable(d_src, d_tgt, np.full(len(d_src), prm.dictionary))
 
     def table(training: list[tuple[np.ndarray, np.ndarray, float]], min_support: float = 0.0) -> LinkTable:
         if scorer is not None:
             return LinkTable.empty()
-        if prm.dictionary_prior > 0 and seeds:
-            training = training + seeds
-        learned = train_links(training, max(1, len(stems_s)), max(1, len(stems_t)), min_support=min_support)
-        return _merge(learned, known)
+        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)), min_support=min_support)
 
     similarities: list[SimFn | None] = [None] * len(docs)
     if scorer is not None:
@@ -840,7 +819,7 @@ def align_corpus(
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
     links = known
     if prm.diagonal_support is not None:
-        links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support)
+        links = _merge(table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support), known)
     ev = prm.evidence
     priors = shape_priors(shapes, prm)
     results = []
@@ -849,9 +828,10 @@ def align_corpus(
         results.append(_solve(units, priors, prm, ev, band=band, similarity=similarities[d], progress=progress))
     if second_pass:
         # learn translations from the first alignment, then weigh the evidence *with* them
-        links = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
-        all_units = [_units(doc, links, key_base) for doc in docs]
+        learned = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
+        links = _merge(learned, known)
         steps = [res.steps for res in results]
+        all_units = [_units(doc, links, key_base) for doc in docs]
         if prm.fit:
             ev = _fit(all_units, docs, steps, similarities, prm.evidence)
         for _ in range(prm.shape_em):
