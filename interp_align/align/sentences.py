@@ -78,7 +78,12 @@ class AlignParams:
     document such links outnumber the real ones.  ``dictionary`` is the
     strength of a word translation read from an installed bilingual
     dictionary (:mod:`.dictionaries`; ``None``: none is read); without one
-    installed nothing changes.  The rest shapes the search corridor.
+    installed nothing changes.  ``dictionary_passes`` 1 uses the dictionary
+    in the first pass only — it guides the alignment that trains the
+    translation tables and fits the evidence weights, and the second pass
+    scores with what was learned, as without a dictionary; 2 keeps its links
+    in the second pass too (see the ablations).  The rest shapes the search
+    corridor.
     """
 
     omission: float = 2.5
@@ -92,6 +97,7 @@ class AlignParams:
     fit: bool = True
     diagonal_support: float | None = 3.0
     dictionary: float | None = 0.9
+    dictionary_passes: int = 1
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -829,7 +835,7 @@ def align_corpus(
     if second_pass:
         # learn translations from the first alignment, then weigh the evidence *with* them
         learned = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
-        links = _merge(learned, known)
+        links = _merge(learned, known) if prm.dictionary_passes > 1 else learned
         steps = [res.steps for res in results]
         all_units = [_units(doc, links, key_base) for doc in docs]
         if prm.fit:
