@@ -129,11 +129,9 @@ def find_mojibake(text: str, *, limit: int = 1) -> tuple[Diagnostic, ...]:
     match = _MOJIBAKE.search(text)
     bad = match is not None
     if not bad:
-        try:
-            from ftfy.badness import is_bad
-        except ImportError:  # pragma: no cover - ftfy is a dependency
-            return ()
-        bad = bool(is_bad(text[:20_000]))  # ftfy is slow (~1 MB/s): a sample; the regex scans all
+        from .badness import is_bad  # ftfy's check, run only where a match can start
+
+        bad = is_bad(text[:20_000])  # ftfy's regex is slow (~1 MB/s): a sample; ours scans all
     if not bad:
         return ()
     start = match.start() if match else None
