@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from interp_align.errors import ConfigError
-from interp_align.models import LanguageSource, LanguageTag
+from interp_align.models import LanguageSource, LanguageTag, language_tag
 from interp_align.normalize import match_view
 
 __all__ = [
@@ -209,11 +209,8 @@ def _sigmoid(value: float) -> float:
 
 
 def _tag(code: str, confidence: float) -> LanguageTag:
-    return LanguageTag(
-        code=code,
-        confidence=round(min(1.0, max(0.0, confidence)), 4),
-        source=LanguageSource.DETECTED,
-    )
+    """A detected tag, shared with every other text that got the same answer."""
+    return language_tag(code, round(min(1.0, max(0.0, confidence)), 4), LanguageSource.DETECTED)
 
 
 def _has_letters(text: str) -> bool:

@@ -12,10 +12,23 @@ and round-tripped through JSON exactly.
 
 from __future__ import annotations
 
+import functools
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any, ClassVar, overload
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    field_serializer,
+    model_validator,
+)
+from pydantic_core import core_schema
+
+from ._spans import TextSpanMixin, constructor, install_text_fields
 
 __all__ = [
     "Alignment",
@@ -34,12 +47,14 @@ __all__ = [
     "Passage",
     "PassageKind",
     "Sentence",
+    "SentenceTuple",
     "Severity",
     "Span",
     "Speaker",
     "Transcript",
     "Turn",
     "TurnPair",
+    "language_tag",
 ]
 
 #: A BCP-47 language tag such as ``"en"``, ``"es"`` or ``"es-MX"``.
@@ -66,6 +81,13 @@ class Span(_Frozen):
     def slice(self, source: str) -> str:
         """The text this span covers in ``source``."""
         return source[self.start : self.end]
+
+
+class _TextSpan(Span, TextSpanMixin):
+    """A span whose ``text`` is ``source[start:end]``: parsed models compute it from the
+    transcript's text rather than keep a copy (see ``interp_align._spans``)."""
+
+    _text_fields: ClassVar[dict[str, tuple[str, str]]] = {"text": ("start", "end")}
 
 
 class Severity(str, Enum):
@@ -96,6 +118,16 @@ class LanguageTag(_Frozen):
     source: LanguageSource
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def language_tag(code: str, confidence: float, source: LanguageSource) -> LanguageTag:
+    """The ``LanguageTag`` with these values, made once and shared (tags are frozen).
+
+    A record repeats the same few tags thousands of times ("Thank you." is always English
+    at the same confidence), so sharing them saves a model per sentence.
+    """
+    return LanguageTag(code=code, confidence=confidence, source=source)
+
+
 class MarkerKind(str, Enum):
     """Kinds of bracketed notes a transcriber leaves in the record."""
 
@@ -111,7 +143,7 @@ class MarkerKind(str, Enum):
     OTHER = "other"
 
 
-class Marker(Span):
+class Marker(_TextSpan):
     """A stage direction or interpreter note such as ``(Via interpreter)`` or ``[inaudible 00:01:42]``.
 
     ``text`` is the exact source text including brackets; ``canonical`` is a
@@ -169,13 +201,135 @@ class Passage(Span):
     marker: Marker | None = None
 
 
-class Sentence(Span):
+class Sentence(_TextSpan):
     """One sentence of a turn body, with the language it is written in."""
 
     index: Annotated[int, Field(ge=0)]
     text: str
     language: LanguageTag | None = None
     code_switch: bool = False
+
+
+class SentenceTuple(Sequence[Sentence]):
+    """``Turn.sentences``: an immutable sequence of ``Sentence`` that compares equal to the tuple
+    of the same sentences.
+
+    The parser stores a turn's sentences as columns — offsets in one ``array``, the shared
+    language tags, the code-switch flags — and each ``Sentence`` is made when it is read
+    (about a microsecond): a record's sentences cost ~25 bytes each instead of ~1.1 kB of
+    models.  Validation (a user's tuple, a JSON round trip) stores the sentences themselves.
+    Indexing, slicing (a tuple), iteration, ``len``, ``in``, ``==``, ``hash`` and ``+`` behave
+    as on a tuple; a sentence read twice is two equal objects, not one.  In JSON and the
+    schema it is the array of sentences it always was.
+    """
+
+    __slots__ = ("_items", "_source", "_spans", "_switches", "_tags")
+
+    EMPTY: ClassVar[SentenceTuple]
+
+    def __init__(self, items: Iterable[Sentence] = ()) -> None:
+        self._items: tuple[Sentence, ...] | None = tuple(items)
+        self._source: str | None = None
+        self._spans: array[int] | None = None
+        self._tags: tuple[LanguageTag | None, ...] | None = None
+        self._switches: bytes | None = None
+
+    @classmethod
+    def from_columns(
+        cls,
+        source: str,
+        spans: array[int],
+        tags: tuple[LanguageTag | None, ...] | None = None,
+        switches: bytes | None = None,
+    ) -> SentenceTuple:
+        """Sentences ``i`` at ``source[spans[2i]:spans[2i+1]]`` with ``tags[i]`` and ``switches[i]``
+        (no tags: ``None``; no switches: ``False``)."""
+        store = cls.__new__(cls)
+        store._items = None
+        store._source, store._spans, store._tags, store._switches = source, spans, tags, switches
+        return store
+
+    def _make(self, i: int) -> Sentence:
+        spans = self._spans
+        assert spans is not None
+        tag = self._tags[i] if self._tags is not None else None
+        switch = bool(self._switches[i]) if self._switches is not None else False
+        return _new_sentence(self._source, spans[2 * i], spans[2 * i + 1], i, tag, switch)
+
+    def __len__(self) -> int:
+        if self._items is not None:
+            return len(self._items)
+        assert self._spans is not None
+        return len(self._spans) // 2
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
+    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if self._items is not None:
+            return self._items[index]
+        if isinstance(index, slice):
+            return tuple(self._make(i) for i in range(*index.indices(len(self))))
+        size = len(self)
+        position = index + size if index < 0 else index
+        if not 0 <= position < size:
+            raise IndexError("sentence index out of range")
+        return self._make(position)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        if self._items is not None:
+            return iter(self._items)
+        return (self._make(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SentenceTuple):
+            if self._items is None and other._items is None and self._source is other._source:
+                return (self._spans, self._tags, self._switches) == (other._spans, other._tags, other._switches) or tuple(
+                    self
+                ) == tuple(other)
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        if isinstance(other, tuple):
+            return len(self) == len(other) and tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Sentence, ...]:
+        if isinstance(other, (tuple, SentenceTuple)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[Sentence, ...]:
+        if isinstance(other, (tuple, SentenceTuple)):
+            return (*other, *self)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Callable[..., SentenceTuple], tuple[Any, ...]]:
+        if self._items is not None:
+            return SentenceTuple, (self._items,)
+        return SentenceTuple.from_columns, (self._source, self._spans, self._tags, self._switches)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        """Validated and serialized as ``tuple[Sentence, ...]``, so JSON and schema are unchanged."""
+        items = handler.generate_schema(tuple[Sentence, ...])
+
+        def validate(value: Any, inner: core_schema.ValidatorFunctionWrapHandler) -> SentenceTuple:
+            return value if isinstance(value, SentenceTuple) else cls(inner(value))
+
+        return core_schema.no_info_wrap_validator_function(
+            validate,
+            items,
+            serialization=core_schema.plain_serializer_function_ser_schema(tuple, return_schema=items),
+        )
+
+
+SentenceTuple.EMPTY = SentenceTuple()
 
 
 class Speaker(_Frozen):
@@ -195,7 +349,7 @@ class Speaker(_Frozen):
     generic: bool = False
 
 
-class Turn(Span):
+class Turn(_TextSpan):
     """A labelled stretch of speech: label, optional markers, and the body.
 
     ``start``/``end`` cover the label through the last character of the body
@@ -203,6 +357,11 @@ class Turn(Span):
     is ``text[body_start:body_end]``; markers inside it stay in the text where
     they stand and are listed in ``markers``.
     """
+
+    _text_fields: ClassVar[dict[str, tuple[str, str]]] = {
+        "text": ("start", "end"),
+        "body": ("body_start", "body_end"),
+    }
 
     index: Annotated[int, Field(ge=0)]
     speaker_id: str
@@ -215,9 +374,14 @@ class Turn(Span):
     interpretation: Interpretation = Interpretation()
     passages: tuple[Passage, ...] = ()
     markers: tuple[Marker, ...] = ()
-    sentences: tuple[Sentence, ...] = ()
+    sentences: SentenceTuple = SentenceTuple.EMPTY
     language: LanguageTag | None = None
     declared_language: LanguageCode | None = None
+
+    @field_serializer("body")
+    def _serialize_body(self, value: str | None) -> str:
+        """The body as read: computed from the source for a parsed turn."""
+        return self.body
 
 
 class BlockKind(str, Enum):
@@ -231,7 +395,7 @@ class BlockKind(str, Enum):
     WHITESPACE = "whitespace"
 
 
-class Block(Span):
+class Block(_TextSpan):
     """One tile of the source: header, turn, boilerplate, separator, unattributed prose or whitespace.
 
     ``reason`` says why a non-turn block was classified as it was (``"page
@@ -254,7 +418,7 @@ class HeaderFieldKind(str, Enum):
     OTHER = "other"
 
 
-class HeaderField(Span):
+class HeaderField(_TextSpan):
     """A header line or front-matter field (title, place, date, time, source URL ...) with its offsets.
 
     ``text`` is the source text of the span; for front-matter fields ``key`` is
@@ -396,3 +560,9 @@ class Alignment(_Frozen):
     spanish: Transcript
     pairs: tuple[TurnPair, ...] = ()
     signature: str = ""
+
+
+for _model in (Marker, Sentence, Turn, Block, HeaderField):
+    install_text_fields(_model)
+
+_new_sentence = constructor(Sentence, "start", "end", "index", "text", "language", "code_switch")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .._spans import constructor
 from ..lang import boilerplate
 from ..models import Block, BlockKind, Diagnostic, HeaderField, HeaderFieldKind, Severity
 from ..normalize import fold
@@ -100,24 +101,21 @@ def header_frame(doc: Document, rules: DialectRules, *, lines: bool = True) -> F
     return frame
 
 
+_BLOCK = constructor(Block, "start", "end", "kind", "text", "reason")
+_FRONT_FIELD = constructor(HeaderField, "start", "end", "kind", "text", "key", "value")
+_HEADER_LINE = constructor(HeaderField, "start", "end", "kind", "text", "value")
+_DATE_FIELD = constructor(HeaderField, "start", "end", "kind", "text")
+
+
 def _block(doc: Document, start: int, end: int, kind: BlockKind, reason: str | None) -> Block:
-    return Block(start=start, end=end, kind=kind, text=doc.text[start:end], reason=reason)
+    return _BLOCK(doc.text, start, end, kind, reason)
 
 
 def _front_matter(doc: Document, front: FrontMatter, frame: Frame) -> None:
     frame.blocks.append(_block(doc, front.start, front.end, BlockKind.HEADER, "front matter"))
     for item in front.fields:
         kind = _FRONT_MATTER_KINDS.get(item.key.lower(), HeaderFieldKind.OTHER)
-        frame.header.append(
-            HeaderField(
-                start=item.start,
-                end=item.end,
-                kind=kind,
-                text=doc.text[item.start : item.end],
-                key=item.key,
-                value=item.value,
-            )
-        )
+        frame.header.append(_FRONT_FIELD(doc.text, item.start, item.end, kind, item.key, item.value))
     if front.error is not None:
         frame.diagnostics.append(
             diagnostic("P011", Severity.INFO, front.error, front.start, doc.text, doc.line_starts)
@@ -147,7 +145,7 @@ def _header_lines(
         if kind is not None:
             display = doc.text[s:e].strip(" *_\u00a0")
             value = display if display != doc.text[s:e] else None  # "*Bletchley Park": emphasis is not the place
-            frame.header.append(HeaderField(start=s, end=e, kind=kind, text=doc.text[s:e], value=value))
+            frame.header.append(_HEADER_LINE(doc.text, s, e, kind, value))
             frame.blocks.append(_block(doc, s, e, BlockKind.HEADER, kind.value))
             continue
         run = (run[0] if run else s, e)
@@ -249,7 +247,7 @@ def _headless_blocks(doc: Document, heads: Sequence[Head], blocks: Sequence[Spea
             frame.diagnostics.append(diagnostic("P009", Severity.INFO, f"non-speech block ({first.reason}) kept as unattributed text", first.start, doc.text, doc.line_starts))
             continue
         if first.kind == "date":
-            frame.header.append(HeaderField(start=first.start, end=first.end, kind=HeaderFieldKind.DATE, text=doc.text[first.start : first.end]))
+            frame.header.append(_DATE_FIELD(doc.text, first.start, first.end, HeaderFieldKind.DATE))
             frame.blocks.append(_block(doc, first.start, first.end, BlockKind.HEADER, "date"))
             rest = doc.trim(first.end, gap_end)
         elif first.kind == "end":

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .._spans import constructor
 from ..lang import markers
 from ..models import Marker
 from ..normalize import fold
@@ -45,17 +46,13 @@ def _classify(inner: str) -> markers.MarkerSpec | None:
     return markers.classify(fold(inner))
 
 
+_MARKER = constructor(
+    Marker, "start", "end", "kind", "text", "canonical", "timestamp", "source_language", "target_language"
+)
+
+
 def _note(text: str, start: int, end: int, spec: markers.MarkerSpec, unclosed: bool = False) -> Note:
-    marker = Marker(
-        start=start,
-        end=end,
-        kind=spec.kind,
-        text=text[start:end],
-        canonical=spec.canonical,
-        timestamp=spec.timestamp,
-        source_language=spec.source_language,
-        target_language=spec.target_language,
-    )
+    marker = _MARKER(text, start, end, spec.kind, spec.canonical, spec.timestamp, spec.source_language, spec.target_language)
     return Note(marker, spec, unclosed)
 
 

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+
+from .._spans import constructor
 from ..models import (
     Block,
     BlockKind,
     Interpretation,
     LanguageSource,
     LanguageTag,
-    Marker,
     MarkerKind,
-    Sentence,
+    SentenceTuple,
     Span,
     Turn,
+    language_tag,
 )
 from ..segment import split_sentences
 from .document import Document
@@ -33,7 +37,7 @@ from .heads import Head
 from .notes import Note
 from .passages import read_passages, summarise
 
-__all__ = ["CODE_SWITCH_MIN_CONFIDENCE", "Identifier", "PreparedTurn", "build_turns", "guess_language", "prepare_turns", "record_language"]
+__all__ = ["CODE_SWITCH_MIN_CONFIDENCE", "Identifier", "PreparedTurn", "build_turns", "function_word_counts", "guess_from_counts", "guess_language", "prepare_turns", "record_language"]
 
 #: A sentence is a code switch only when the identifier is at least this sure.
 CODE_SWITCH_MIN_CONFIDENCE = 0.8
@@ -63,13 +67,58 @@ class PreparedTurn:
 
 def guess_language(view: str) -> LanguageTag:
     """Record language from function-word counts in a sample: cheap, used before and without detection."""
-    words = re.findall(r"[a-záéíóúñ]+", view[:200_000].lower())
-    en = sum(w in _EN_WORDS for w in words)
-    es = sum(w in _ES_WORDS for w in words)
+    return guess_from_counts(*function_word_counts(view[:GUESS_SAMPLE]))
+
+
+def guess_from_counts(en: int, es: int) -> LanguageTag:
+    """The guess from English and Spanish function-word counts (see ``function_word_counts``)."""
     code = "es" if es > en else "en"
     total = en + es
     confidence = round(max(en, es) / total, 3) if total else 0.5
-    return LanguageTag(code=code, confidence=confidence, source=LanguageSource.DEFAULT)
+    return language_tag(code, confidence, LanguageSource.DEFAULT)
+
+
+#: ``guess_language`` reads this many characters: enough to be sure, bounded on long records.
+GUESS_SAMPLE = 200_000
+#: The word characters of the guess: a word is a maximal run of these in the lower-cased text.
+_GUESS_LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúñ"
+_GUESS_LUT = np.zeros(256, dtype=np.int8)
+_GUESS_LUT[[ord(c) for c in _GUESS_LETTERS]] = 1
+#: Function words are at most this long (checked below), so longer runs are never looked up.
+_GUESS_MAX = 4
+
+
+def _word_code(word: bytes) -> int:
+    """A word of at most ``_GUESS_MAX`` Latin-1 bytes packed into one integer, its length on top."""
+    return int.from_bytes(word, "little") | (len(word) << 40)
+
+
+assert max(len(w) for w in _EN_WORDS | _ES_WORDS) <= _GUESS_MAX and not _EN_WORDS & _ES_WORDS
+_EN_CODES = np.array(sorted(_word_code(w.encode("latin-1")) for w in _EN_WORDS), dtype=np.int64)
+_ES_CODES = np.array(sorted(_word_code(w.encode("latin-1")) for w in _ES_WORDS), dtype=np.int64)
+
+
+def function_word_counts(sample: str) -> tuple[int, int]:
+    """How many English and Spanish function words ``sample`` holds, as maximal runs of
+    ``_GUESS_LETTERS`` in its lower-cased form.
+
+    Vectorised (numpy over Latin-1 bytes) because a regex ``findall`` of every word cost a
+    third of a parse.  Every letter of the word class is Latin-1, so a character outside
+    Latin-1 (replaced by ``?``) is a word boundary, as it is for the word regex.
+    """
+    data = np.frombuffer(sample.lower().encode("latin-1", "replace"), dtype=np.uint8)
+    if not data.size:
+        return 0, 0
+    edges = np.diff(_GUESS_LUT[data], prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    lengths = np.flatnonzero(edges == -1) - starts
+    short = lengths <= _GUESS_MAX
+    starts, lengths = starts[short], lengths[short].astype(np.int64)
+    padded = np.concatenate([data, np.zeros(_GUESS_MAX, dtype=np.uint8)]).astype(np.int64)
+    codes = lengths << 40
+    for k in range(_GUESS_MAX):
+        codes |= np.where(lengths > k, padded[starts + k] << (8 * k), 0)
+    return int(np.isin(codes, _EN_CODES).sum()), int(np.isin(codes, _ES_CODES).sum())
 
 
 def prepare_turns(doc: Document, heads: Sequence[Head], region_ends: Sequence[int], notes: Sequence[Note], ident: Identifier | None) -> list[PreparedTurn]:
@@ -108,15 +157,27 @@ def _content_start(view: str, head: Head, body_start: int, body_end: int, notes:
     return min(max(start, body_start), body_end)
 
 
-def record_language(prepared: Sequence[PreparedTurn], declared: str | None, fallback: LanguageTag) -> LanguageTag:
-    """The record's language: declared, else the majority of detected turn languages, else ``fallback``."""
+def record_language(
+    prepared: Sequence[PreparedTurn], declared: str | None, fallback: LanguageTag | Callable[[], LanguageTag]
+) -> LanguageTag:
+    """The record's language: declared, else the majority of detected turn languages, else ``fallback``
+    (a tag, or a function that makes it: the guess is only computed when it is needed)."""
     if declared is not None:
-        return LanguageTag(code=declared, confidence=1.0, source=LanguageSource.DEFAULT)
+        return language_tag(declared, 1.0, LanguageSource.DEFAULT)
     votes = Counter(p.detected.code for p in prepared if p.detected is not None)
     if not votes:
-        return fallback
+        return fallback if isinstance(fallback, LanguageTag) else fallback()
     code, count = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return LanguageTag(code=code, confidence=round(count / sum(votes.values()), 4), source=LanguageSource.DETECTED)
+    return language_tag(code, round(count / sum(votes.values()), 4), LanguageSource.DETECTED)
+
+
+_TURN = constructor(
+    Turn,
+    "index", "start", "end", "speaker_id", "label", "label_text", "body_start", "body_end", "text", "body",
+    "interpretation", "passages", "markers", "sentences", "language", "declared_language",
+)  # fmt: skip
+_SPAN = constructor(Span, "start", "end")
+_TURN_BLOCK = constructor(Block, "start", "end", "kind", "text", "turn_index")
 
 
 def build_turns(
@@ -129,7 +190,7 @@ def build_turns(
     sentences: bool,
     pair_default: bool = True,
 ) -> tuple[list[Turn], list[Block]]:
-    """The turns and their TURN blocks."""
+    """The turns and their TURN blocks (built without validation: every value is valid by construction)."""
     turns: list[Turn] = []
     blocks: list[Block] = []
     text = doc.text
@@ -139,29 +200,30 @@ def build_turns(
         interpretation = summarise(doc.view, item.notes, passages, item.body_start, item.body_end)
         language = _turn_language(item, interpretation, record)
         turn_sentences = (
-            _sentences(doc, item.content_start, item.body_end, item.notes, language, ident) if sentences else ()
+            _sentences(doc, item.content_start, item.body_end, item.notes, language, ident)
+            if sentences
+            else SentenceTuple.EMPTY
         )
         turns.append(
-            Turn(
-                index=index,
-                start=head.start,
-                end=item.end,
-                speaker_id=speaker_id,
-                label=Span(start=head.start, end=head.label_end),
-                label_text=text[head.start : head.label_end],
-                body_start=item.body_start,
-                body_end=item.body_end,
-                text=text[head.start : item.end],
-                body=text[item.body_start : item.body_end],
-                interpretation=interpretation,
-                passages=tuple(passages),
-                markers=tuple(n.marker for n in item.notes),
-                sentences=turn_sentences,
-                language=language,
-                declared_language=interpretation.target_language if interpretation.interpreted else None,
+            _TURN(
+                text,
+                index,
+                head.start,
+                item.end,
+                speaker_id,
+                _SPAN(head.start, head.label_end),
+                text[head.start : head.label_end],
+                item.body_start,
+                item.body_end,
+                interpretation,
+                tuple(passages),
+                tuple(n.marker for n in item.notes),
+                turn_sentences,
+                language,
+                interpretation.target_language if interpretation.interpreted else None,
             )
         )
-        blocks.append(Block(start=head.start, end=item.end, kind=BlockKind.TURN, text=text[head.start : item.end], turn_index=index))
+        blocks.append(_TURN_BLOCK(text, head.start, item.end, BlockKind.TURN, index))
     return turns, blocks
 
 
@@ -169,8 +231,8 @@ def _turn_language(item: PreparedTurn, interpretation: Interpretation, record: L
     if item.detected is not None:
         return item.detected
     if interpretation.interpreted and interpretation.target_language is not None:
-        return LanguageTag(code=interpretation.target_language, confidence=1.0, source=LanguageSource.MARKER)
-    return LanguageTag(code=record.code, confidence=record.confidence, source=LanguageSource.DEFAULT)
+        return language_tag(interpretation.target_language, 1.0, LanguageSource.MARKER)
+    return language_tag(record.code, record.confidence, LanguageSource.DEFAULT)
 
 
 def _sentences(
@@ -180,29 +242,45 @@ def _sentences(
     notes: Sequence[Note],
     turn_language: LanguageTag,
     ident: Identifier | None,
-) -> tuple[Sentence, ...]:
+) -> SentenceTuple:
+    """The sentences of ``[start, end)``, as columns (see ``SentenceTuple``)."""
     if start >= end:
-        return ()
+        return SentenceTuple.EMPTY
     text = doc.text
-    markers: list[Marker] = [n.marker for n in notes if n.marker.start >= start and n.marker.end <= end]
-    protected = [(m.start, m.end) for m in markers]
+    protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end]
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
-    out: list[Sentence] = []
+    spans = array("q")
+    tags: list[LanguageTag | None] = []
+    switches = bytearray()
+    search = _WORDLIKE.search
     for s, e in split_sentences(text, start, end, language=code, protected=protected, view=doc.view):
-        inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e]
-        masked = _unmarked(text, s, e, inside) if inside else text[s:e]
-        if _WORDLIKE.search(masked) is None:
-            continue  # only a marker or punctuation: not a sentence
-        sentence_text = text[s:e]
-        tag = ident.detect(sentence_text) if ident is not None else None
+        inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e] if protected else None
+        if inside:
+            masked = _unmarked(text, s, e, inside)
+            if search(masked) is None:
+                continue  # only a marker or punctuation: not a sentence
+        elif search(text, s, e) is None:
+            continue
+        else:
+            masked = None
+        spans.append(s)
+        spans.append(e)
+        if ident is None:
+            continue
+        tag = ident.detect(text[s:e])
         switch = bool(
             tag is not None
             and tag.code != turn_language.code
             and tag.confidence >= CODE_SWITCH_MIN_CONFIDENCE
-            and len(masked.split()) >= 2
+            and len((text[s:e] if masked is None else masked).split()) >= 2
         )
-        out.append(Sentence(start=s, end=e, index=len(out), text=sentence_text, language=tag, code_switch=switch))
-    return tuple(out)
+        tags.append(tag)
+        switches.append(switch)
+    if not spans:
+        return SentenceTuple.EMPTY
+    if ident is None:
+        return SentenceTuple.from_columns(text, spans)
+    return SentenceTuple.from_columns(text, spans, tuple(tags), bytes(switches))
 
 
 def _unmarked(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

@@ -1,0 +1,100 @@
+"""Fast paths give exactly the answers of the plain code they replace (issue 11).
+
+Each fast path is checked against a plain reference written here, on arbitrary text drawn
+from the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftfy.badness import MOJIBAKE_CATEGORIES
+from ftfy.badness import is_bad as ftfy_is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interp_align.badness import is_bad
+from interp_align.parsing.turns import _EN_WORDS, _ES_WORDS, function_word_counts
+
+_WORD = re.compile(r"[a-záéíóúñ]+")
+
+
+def _reference_counts(sample: str) -> tuple[int, int]:
+    words = _WORD.findall(sample.lower())
+    return sum(w in _EN_WORDS for w in words), sum(w in _ES_WORDS for w in words)
+
+
+_WORDY = st.lists(
+    st.sampled_from([*list("theandofisdelaquey ÁÉáéíóúñÑüçİK’“-.,\n"), "the ", "de ", "la ", "Él "]),
+    max_size=120,
+).map("".join)
+
+
+@given(_WORDY)
+def test_function_word_counts_match_the_word_regex(sample: str) -> None:
+    assert function_word_counts(sample) == _reference_counts(sample)
+
+
+def test_function_word_counts_on_prose() -> None:
+    text = "The plan and the reform: de la frontera, y que los socios... THE END. ñandú the"
+    assert function_word_counts(text) == _reference_counts(text) == (5, 5)
+    assert function_word_counts("") == (0, 0)
+
+
+_MOJIBAKE_ALPHABET = sorted(
+    set("".join(MOJIBAKE_CATEGORIES.values()))
+    | set("abcxyzABC .,?!\n\t0123ÃÂÎÐ€œŠš×²³ГўВЂВâ€™âàáé√≈‚Äβā")
+    | {chr(c) for c in range(0x80, 0xA0)}
+)
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from(_MOJIBAKE_ALPHABET), max_size=12))
+def test_is_bad_matches_ftfy(text: str) -> None:
+    assert is_bad(text) == ftfy_is_bad(text)
+
+
+def test_is_bad_on_known_cases() -> None:
+    assert is_bad("SecretarÃ­a de Relaciones Exteriores")
+    assert is_bad("donâ€™t")
+    assert not is_bad("Secretaría de Relaciones Exteriores, “señor” — bien…")
+
+
+# -- the sentence splitter --------------------------------------------------------------------
+
+import reference_segment  # noqa: E402
+
+from interp_align.normalize import is_space  # noqa: E402
+from interp_align.segment import SPACE_CHARS, split_sentences  # noqa: E402
+
+
+def test_space_chars_are_what_is_space_calls_a_space() -> None:
+    assert set(SPACE_CHARS) == {c for c in map(chr, range(0x110000)) if is_space(c)}
+
+
+_PIECES = [
+    "Mr.", "Sr.", "U.S.", "EE.UU.", "etc.", "No.", "5", "1.", "a.m.", "J.", "Lic.", "the", "The", "We",
+    "hello", "Hola", "(Via interpreter.)", "[inaudible]", "\u201cQuote.\u201d", "end.)", "?!", "...",
+    "\u2026", ".", "!", "?", ")", "\u00bfQu\u00e9?", "\u00a1S\u00ed!", "7.4", "U.S.-Mexico", "x.).",
+    " ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u200b", "\u2061", "\r\n", "\u3000", "W" * 70,
+]
+
+
+@st.composite
+def _splitter_case(draw: st.DrawFn) -> tuple[str, int, int, str, list[tuple[int, int]]]:
+    text = "".join(draw(st.lists(st.sampled_from(_PIECES), max_size=40)))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    language = draw(st.sampled_from(["en", "es", "fr"]))
+    protected = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", text)]
+    return text, start, end, language, protected
+
+
+@settings(max_examples=3000)
+@given(_splitter_case())
+def test_split_sentences_matches_the_reference(case: tuple[str, int, int, str, list[tuple[int, int]]]) -> None:
+    text, start, end, language, protected = case
+    expected = reference_segment.split_sentences(text, start, end, language=language, protected=protected)
+    assert split_sentences(text, start, end, language=language, protected=protected) == expected
+    view = reference_segment.match_view(text)
+    assert split_sentences(text, start, end, language=language, protected=protected, view=view) == expected
