@@ -177,7 +177,8 @@ def _gap(view: str, a: _Token, b: _Token) -> str:
 
 
 def _joinable_gap(gap: str) -> bool:
-    return gap in {" ", "-"} or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+    # a wrapped line ("three hundred and\nfifty") or a blanked aside is still inside the figure
+    return gap in {" ", "-"} or (gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 24)
 
 
 def _place(value: float) -> float:
@@ -240,7 +241,7 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
     common measure units; a bare "2022" is a year, not an amount.
     """
     lang = _lang(language)
-    view = match_view(text)
+    view = _blank_asides(match_view(text), lang)
     tokens = [_Token(m) for m in _WORD_RE.finditer(view)]
     scales = _SCALES[lang]
     found: list[Quantity] = []
@@ -252,7 +253,7 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
             i += 1
             continue
         parts: list[tuple[str, float]] = [("num" if tok.key not in scales else "scale", first)]
-        digits_only = tok.text[0].isdigit()
+        digits_only = tok.text[0].isdecimal()
         last_word_value = None if digits_only else first
         j = i + 1
         while j < len(tokens):
@@ -265,9 +266,11 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
                 last_word_value = None
                 j += 1
                 continue
+            prev_is_tens = last_word_value is not None and last_word_value % 10 == 0 and last_word_value < 100
             if nxt.key in _CONNECTORS[lang] and j + 1 < len(tokens):
                 after = _number_word(tokens[j + 1], lang)
-                prev_is_tens = last_word_value is not None and last_word_value % 10 == 0
+                if after is None and prev_is_tens and tokens[j + 1].key in _WEAK_ONE[lang]:
+                    after = 1.0  # "treinta y un mil", "treinta y uno"
                 prev_is_scale = parts[-1][0] == "scale"
                 if after is not None and (prev_is_tens or prev_is_scale) and _joinable_gap(
                     _gap(view, nxt, tokens[j + 1])
@@ -278,6 +281,8 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
                     continue
                 break
             word = _number_word(nxt, lang)
+            if word is None and prev_is_tens and gap == "-" and nxt.key in _WEAK_ONE[lang]:
+                word = 1.0  # "thirty-one": "one" is a figure after a tens word
             if parts[-1][0] == "scale":
                 value = word if word is not None else parse_numeral(nxt.text, lang)
                 if value is None or value >= parts[-1][1]:
@@ -305,6 +310,12 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
         if suffix and (unit is None or suffix[0] in _CURRENCIES):
             # "$100 pesos" is pesos: a currency word outranks the "$" sign
             unit, end = suffix
+        if unit in _CURRENCIES and not has_scale:
+            cents = _CENTS[lang].match(view, end)
+            if cents is not None:  # "tres dólares con 12 centavos" is $3.12
+                hundredths = _cents_value(cents.group(1), lang)
+                if hundredths is not None and hundredths < 100:
+                    value, end = value + hundredths / 100, cents.end()
         kind: QuantityKind = "cardinal"
         if (
             unit is None
@@ -331,17 +342,65 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
     return found
 
 
+#: "… con 12 centavos", "… and 12 cents" after a currency amount.
+_CENTS = {
+    "en": re.compile(r"\s+and\s+([^\W_]+(?:-[^\W_]+)?)\s+cents?\b", re.IGNORECASE),
+    "es": re.compile(r"\s+(?:con|y)\s+([^\W_]+)\s+centavos?\b", re.IGNORECASE),
+}
+
+
+def _cents_value(word: str, lang: str) -> float | None:
+    if word.isdecimal():
+        return float(word)
+    parts = [_number_word(_Token(m), lang) for m in _WORD_RE.finditer(word)]
+    return float(sum(p for p in parts if p is not None)) if parts and all(p is not None for p in parts) else None
+
+
+#: A short aside between dashes inside a spelled-out figure: "three hundred and — I think — fifty-seven
+#: thousand".  The aside is blanked in the matching view (same length), so the figure reads whole.
+_ASIDE = re.compile(r"(?<=[^\W\d_])(\s+)(-[^\S\n]*(?:[^\W\d_]+[^\S\n]*){1,4}-)(?=\s*[^\W\d_])")
+
+
+def _blank_asides(view: str, lang: str) -> str:
+    if "-" not in view:
+        return view
+    numberish = set(_SCALES[lang]) | _CONNECTORS[lang] | set(_EN_UNITS if lang == "en" else _ES_UNITS)
+
+    def blank(match: re.Match[str]) -> str:
+        before = view[: match.start()].rsplit(None, 1)[-1:]
+        after = view[match.end() :].split(None, 1)[:1]
+        words = [_key(w.strip(",.;:")) for w in before + after]
+        if len(words) == 2 and all(w in numberish or w.split("-")[0] in numberish for w in words):
+            return match.group(1) + " " * len(match.group(2))
+        return match.group()
+
+    return _ASIDE.sub(blank, view)
+
+
 def _start_value(tokens: list[_Token], i: int, view: str, lang: str) -> float | None:
     """The value a quantity may start with at token ``i``, or ``None``."""
     tok = tokens[i]
-    if tok.text[0].isdigit():
-        before = view[tok.start - 1] if tok.start else " "
-        after = view[tok.end] if tok.end < len(view) else " "
-        if after.isalpha() and _ORDINAL.match(view, tok.start) and _DAY_BEFORE[lang].search(view[max(0, tok.start - 20) : tok.start]):
-            return parse_numeral(tok.text, lang)  # "December 5th" is a day
-        if before.isalpha() or after.isalpha() or (before == "-" and tok.start >= 2 and view[tok.start - 2].isalpha()):
-            return None  # "G20", "1st", "COVID-19": identifiers, not figures
-        return parse_numeral(tok.text, lang)
+    if not tok.text[0].isdecimal():
+        # "¹", "②", "₂" pass str.isdigit but are no figure (and ``float`` cannot read them)
+        return _word_value(tok, lang) if not tok.text[0].isdigit() else None
+    before = view[tok.start - 1] if tok.start else " "
+    after = view[tok.end] if tok.end < len(view) else " "
+    if _glued_digit(before) or _glued_digit(after):
+        return None  # "3²", "CO₂ 5₂", "2¹": a power, an index or a footnote mark, not a plain figure
+    if after.isalpha() and _ORDINAL.match(view, tok.start) and _DAY_BEFORE[lang].search(view[max(0, tok.start - 20) : tok.start]):
+        return parse_numeral(tok.text, lang)  # "December 5th" is a day
+    if before.isalpha() or after.isalpha() or (before == "-" and tok.start >= 2 and view[tok.start - 2].isalpha()):
+        return None  # "G20", "1st", "COVID-19": identifiers, not figures
+    return parse_numeral(tok.text, lang)
+
+
+def _glued_digit(char: str) -> bool:
+    """A superscript, subscript or circled digit: ``isdigit`` but not a decimal digit."""
+    return char.isdigit() and not char.isdecimal()
+
+
+def _word_value(tok: _Token, lang: str) -> float | None:
+    """The value of a number word ("three", "tres", "mil", "a" before a scale), or ``None``."""
     if tok.key in _WEAK_ONE[lang]:
         return 1.0
     word = _number_word(tok, lang)

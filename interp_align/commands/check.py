@@ -26,7 +26,8 @@ def _codes(value: str) -> tuple[str, ...]:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", metavar="FILE", nargs="*", help="transcript(s) to check")
     parser.add_argument("--original", metavar="ES_FILE",
-                        help="the Spanish record of the same event: enables the fidelity rules (one FILE only)")
+                        help="the Spanish record of the same event (or the English one, for a Spanish FILE): "
+                             "enables the fidelity rules (one FILE only)")
     parser.add_argument("--reference", metavar="REF",
                         help="a reference translation transcript, paired turn by turn: chrF/BLEU per turn and corpus")
     parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
@@ -40,6 +41,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout")
     parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
     parser.add_argument("--no-detect", action="store_true", help="skip language identification (faster)")
+    parser.add_argument("--fix", action="store_true",
+                        help="write a fixed copy of each FILE (NAME.fixed.EXT) with the certain repairs: page chrome and "
+                             "spam moved to NAME.fixed.removed.txt, interpreter notes in the record's usual form, mojibake "
+                             "repaired; print the diff. The input is never written")
+    parser.add_argument("--fix-output", metavar="OUT", help="with --fix and one FILE: write the fixed copy here")
 
 
 def _list_rules() -> str:
@@ -62,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--original applies to exactly one FILE")
     if args.reference and len(args.files) != 1:
         raise InputError("--reference applies to exactly one FILE")
+    if args.fix_output and not (args.fix and len(args.files) == 1):
+        raise InputError("--fix-output needs --fix and exactly one FILE")
+    if args.fix and (args.original or args.reference):
+        raise InputError("--fix repairs one record: it takes no --original or --reference")
     pyproject = Path(args.config) if args.config else None
     if pyproject is not None and not pyproject.is_file():
         raise ConfigError(f"{pyproject}: no such file")
@@ -70,12 +80,15 @@ def run(args: argparse.Namespace) -> int:
         if name and not Path(name).is_file():
             raise InputError("no such file", path=name)
     detect = not args.no_detect
-    original = read(args.original, detect_language=detect, language="es") if args.original else None
+    if args.fix:
+        from .check_fix import run_fix
+
+        return run_fix(args.files, args.fix_output, config=config, detect=detect, fail_on=_FAIL_ON[config.fail_on])
+    checked = [read(name, detect_language=detect) for name in args.files]
+    other = "en" if checked and checked[0].language and checked[0].language.code.startswith("es") else "es"
+    original = read(args.original, detect_language=detect, language=other) if args.original else None
     reference = read(args.reference, detect_language=detect) if args.reference else None
-    reports = [
-        check(read(name, detect_language=detect), original=original, reference=reference, config=config)
-        for name in args.files
-    ]
+    reports = [check(t, original=original, reference=reference, config=config) for t in checked]
     out = format_reports(reports, args.format)
     if args.output:
         Path(args.output).write_text(out, encoding="utf-8")
