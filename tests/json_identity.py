@@ -9,9 +9,15 @@ Canonical JSON is ``Transcript.model_dump_json()`` re-serialised with sorted key
 whitespace, with ``path`` replaced by the file's path relative to its collection (so the
 hash does not depend on where the checkout lives).
 
-Regenerate only for a documented, versioned JSON change::
+The hashes come from the code *before* the change being checked: export that commit and run
+this script against it (how the fixture was made, after each merge of main)::
 
-    .venv/bin/python tests/json_identity.py --write
+    git archive main | tar -x -C /tmp/ref
+    cd /tmp/ref && PYTHONPATH=/tmp/ref python /path/to/tests/json_identity.py \
+        --realdata /path/to/shared/realdata --write /path/to/tests/fixtures/json_hashes.json
+
+(``corpora/`` is the exported tree's; keys are relative, so the hashes do not depend on where
+either tree lives.)
 """
 
 from __future__ import annotations
@@ -58,16 +64,17 @@ def digest(key: str, path: Path, detect: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"write {HASHES.name}")
+    parser.add_argument("--write", metavar="PATH", help=f"write the hashes there (the test reads {HASHES})")
+    parser.add_argument("--realdata", type=Path, default=REALDATA, help="the real records (default ../shared/realdata)")
     args = parser.parse_args(argv)
     hashes: dict[str, dict[str, str]] = {mode: {} for mode in MODES}
-    for key, path in corpus_files() + realdata_files():
+    for key, path in corpus_files() + realdata_files(args.realdata):
         for mode, detect in MODES.items():
             hashes[mode][key] = digest(key, path, detect)
     text = json.dumps(hashes, indent=1, sort_keys=True) + "\n"
     if args.write:
-        HASHES.write_text(text, encoding="utf-8")
-        print(f"wrote {sum(len(v) for v in hashes.values())} hashes to {HASHES}")
+        Path(args.write).write_text(text, encoding="utf-8")
+        print(f"wrote {sum(len(v) for v in hashes.values())} hashes to {args.write}")
     else:
         sys.stdout.write(text)
     return 0
