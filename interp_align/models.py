@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from enum import Enum
-from typing import Annotated, Any, ClassVar, overload
+from enum import Enum, IntEnum
+from typing import Annotated, Any, ClassVar, TypeVar, overload
 
 from pydantic import (
     BaseModel,
@@ -35,6 +35,9 @@ __all__ = [
     "Bead",
     "Block",
     "BlockKind",
+    "BlockShape",
+    "BlockTuple",
+    "ColumnTuple",
     "Diagnostic",
     "Dialect",
     "HeaderField",
@@ -55,7 +58,16 @@ __all__ = [
     "Turn",
     "TurnPair",
     "language_tag",
+    "offsets_array",
 ]
+
+_Item = TypeVar("_Item", bound=BaseModel)
+
+
+def offsets_array(size: int) -> array[int]:
+    """An empty ``array`` for offsets into a text of ``size`` characters: four bytes an offset
+    where they fit, eight beyond 2**31."""
+    return array("i" if size < 2**31 - 1 else "q")
 
 #: A BCP-47 language tag such as ``"en"``, ``"es"`` or ``"es-MX"``.
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
@@ -210,25 +222,111 @@ class Sentence(_TextSpan):
     code_switch: bool = False
 
 
-class SentenceTuple(Sequence[Sentence]):
-    """``Turn.sentences``: an immutable sequence of ``Sentence`` that compares equal to the tuple
-    of the same sentences.
+class ColumnTuple(Sequence[_Item]):
+    """An immutable sequence of models that compares equal to the tuple of the same models,
+    stored by the parser as columns and made into models when read.
 
-    The parser stores a turn's sentences as columns — offsets in one ``array``, the shared
-    language tags, the code-switch flags — and each ``Sentence`` is made when it is read
-    (about a microsecond): a record's sentences cost ~25 bytes each instead of ~1.1 kB of
-    models.  Validation (a user's tuple, a JSON round trip) stores the sentences themselves.
-    Indexing, slicing (a tuple), iteration, ``len``, ``in``, ``==``, ``hash`` and ``+`` behave
-    as on a tuple; a sentence read twice is two equal objects, not one.  In JSON and the
-    schema it is the array of sentences it always was.
+    A record has tens of thousands of sentences and blocks; as pydantic models each costs
+    about a kilobyte, as columns (offsets in an ``array``, shared tags and reasons) a few
+    dozen bytes, and a model is made in about a microsecond when it is read.  Validation (a
+    user's tuple, a JSON round trip) stores the models themselves.  Indexing, slicing (a
+    tuple), iteration, ``len``, ``in``, ``==``, ``hash`` and ``+`` behave as on a tuple; an
+    item read twice is two equal objects, not one.  In JSON and the schema it is the array
+    it always was (``tuple[Item, ...]``).
     """
 
-    __slots__ = ("_items", "_source", "_spans", "_switches", "_tags")
+    __slots__ = ("_items",)
 
+    _item_type: ClassVar[type[BaseModel]]
+
+    def __init__(self, items: Iterable[_Item] = ()) -> None:
+        self._items: tuple[_Item, ...] | None = tuple(items)
+
+    def _size(self) -> int:
+        raise NotImplementedError
+
+    def _make(self, i: int) -> _Item:
+        raise NotImplementedError
+
+    def _columns(self) -> tuple[Any, ...]:
+        """The stored columns (compared first: equal columns over one source are equal items)."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._items) if self._items is not None else self._size()
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_Item, ...]: ...
+    def __getitem__(self, index: int | slice) -> _Item | tuple[_Item, ...]:
+        if self._items is not None:
+            return self._items[index]
+        if isinstance(index, slice):
+            return tuple(self._make(i) for i in range(*index.indices(self._size())))
+        size = self._size()
+        position = index + size if index < 0 else index
+        if not 0 <= position < size:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._make(position)
+
+    def __iter__(self) -> Iterator[_Item]:
+        if self._items is not None:
+            return iter(self._items)
+        return map(self._make, range(self._size()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ColumnTuple):
+            if type(other) is not type(self) or len(self) != len(other):
+                return False
+            if self._items is None and other._items is None and self._columns() == other._columns():
+                return True
+            return tuple(self) == tuple(other)
+        if isinstance(other, tuple):
+            return len(self) == len(other) and tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[_Item, ...]:
+        if isinstance(other, (tuple, ColumnTuple)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[_Item, ...]:
+        if isinstance(other, (tuple, ColumnTuple)):
+            return (*other, *self)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        """Validated and serialized as ``tuple[Item, ...]``, so JSON and schema are unchanged."""
+        items = handler.generate_schema(tuple[cls._item_type, ...])  # type: ignore[name-defined]
+
+        def validate(value: Any, inner: core_schema.ValidatorFunctionWrapHandler) -> ColumnTuple[Any]:
+            return value if isinstance(value, cls) else cls(inner(value))
+
+        return core_schema.no_info_wrap_validator_function(
+            validate,
+            items,
+            serialization=core_schema.plain_serializer_function_ser_schema(tuple, return_schema=items),
+        )
+
+
+class SentenceTuple(ColumnTuple[Sentence]):
+    """``Turn.sentences`` (see ``ColumnTuple``): offsets, language tags and code-switch flags."""
+
+    __slots__ = ("_source", "_spans", "_switches", "_tags")
+
+    _item_type = Sentence
     EMPTY: ClassVar[SentenceTuple]
 
     def __init__(self, items: Iterable[Sentence] = ()) -> None:
-        self._items: tuple[Sentence, ...] | None = tuple(items)
+        super().__init__(items)
         self._source: str | None = None
         self._spans: array[int] | None = None
         self._tags: tuple[LanguageTag | None, ...] | None = None
@@ -249,6 +347,10 @@ class SentenceTuple(Sequence[Sentence]):
         store._source, store._spans, store._tags, store._switches = source, spans, tags, switches
         return store
 
+    def _size(self) -> int:
+        assert self._spans is not None
+        return len(self._spans) // 2
+
     def _make(self, i: int) -> Sentence:
         spans = self._spans
         assert spans is not None
@@ -256,77 +358,13 @@ class SentenceTuple(Sequence[Sentence]):
         switch = bool(self._switches[i]) if self._switches is not None else False
         return _new_sentence(self._source, spans[2 * i], spans[2 * i + 1], i, tag, switch)
 
-    def __len__(self) -> int:
-        if self._items is not None:
-            return len(self._items)
-        assert self._spans is not None
-        return len(self._spans) // 2
-
-    @overload
-    def __getitem__(self, index: int) -> Sentence: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
-    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
-        if self._items is not None:
-            return self._items[index]
-        if isinstance(index, slice):
-            return tuple(self._make(i) for i in range(*index.indices(len(self))))
-        size = len(self)
-        position = index + size if index < 0 else index
-        if not 0 <= position < size:
-            raise IndexError("sentence index out of range")
-        return self._make(position)
-
-    def __iter__(self) -> Iterator[Sentence]:
-        if self._items is not None:
-            return iter(self._items)
-        return (self._make(i) for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SentenceTuple):
-            if self._items is None and other._items is None and self._source is other._source:
-                return (self._spans, self._tags, self._switches) == (other._spans, other._tags, other._switches) or tuple(
-                    self
-                ) == tuple(other)
-            return len(self) == len(other) and tuple(self) == tuple(other)
-        if isinstance(other, tuple):
-            return len(self) == len(other) and tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __add__(self, other: object) -> tuple[Sentence, ...]:
-        if isinstance(other, (tuple, SentenceTuple)):
-            return (*self, *other)
-        return NotImplemented
-
-    def __radd__(self, other: object) -> tuple[Sentence, ...]:
-        if isinstance(other, (tuple, SentenceTuple)):
-            return (*other, *self)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
+    def _columns(self) -> tuple[Any, ...]:
+        return (id(self._source), self._spans, self._tags, self._switches)
 
     def __reduce__(self) -> tuple[Callable[..., SentenceTuple], tuple[Any, ...]]:
         if self._items is not None:
             return SentenceTuple, (self._items,)
         return SentenceTuple.from_columns, (self._source, self._spans, self._tags, self._switches)
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        """Validated and serialized as ``tuple[Sentence, ...]``, so JSON and schema are unchanged."""
-        items = handler.generate_schema(tuple[Sentence, ...])
-
-        def validate(value: Any, inner: core_schema.ValidatorFunctionWrapHandler) -> SentenceTuple:
-            return value if isinstance(value, SentenceTuple) else cls(inner(value))
-
-        return core_schema.no_info_wrap_validator_function(
-            validate,
-            items,
-            serialization=core_schema.plain_serializer_function_ser_schema(tuple, return_schema=items),
-        )
 
 
 SentenceTuple.EMPTY = SentenceTuple()
@@ -408,6 +446,93 @@ class Block(_TextSpan):
     turn_index: int | None = None
 
 
+class BlockShape(IntEnum):
+    """Which fields a parsed block was given (its fields set): a column of ``BlockTuple``."""
+
+    PLAIN = 0  # start, end, kind, text (whitespace)
+    REASONED = 1  # ... and reason
+    TURN = 2  # ... and turn_index
+
+
+class BlockTuple(ColumnTuple[Block]):
+    """``Transcript.blocks`` (see ``ColumnTuple``): offsets, kinds, reasons, turn indices."""
+
+    __slots__ = ("_kinds", "_reasons", "_shapes", "_source", "_spans", "_turns")
+
+    _item_type = Block
+    EMPTY: ClassVar[BlockTuple]
+    _KINDS: ClassVar[tuple[BlockKind, ...]] = tuple(BlockKind)
+
+    def __init__(self, items: Iterable[Block] = ()) -> None:
+        super().__init__(items)
+        self._source: str | None = None
+        self._spans: array[int] | None = None
+        self._kinds = self._shapes = b""
+        self._reasons: tuple[str | None, ...] = ()
+        self._turns: array[int] | None = None
+
+    @classmethod
+    def from_rows(cls, source: str, rows: Iterable[tuple[int, int, BlockKind, str | None, int, BlockShape]]) -> BlockTuple:
+        """Blocks from ``(start, end, kind, reason, turn_index or -1, shape)`` rows, in order."""
+        spans, turns = offsets_array(len(source)), offsets_array(len(source))
+        kinds, shapes = bytearray(), bytearray()
+        reasons: list[str | None] = []
+        index = {kind: i for i, kind in enumerate(cls._KINDS)}
+        for start, end, kind, reason, turn, shape in rows:
+            spans.append(start)
+            spans.append(end)
+            kinds.append(index[kind])
+            reasons.append(reason)
+            turns.append(turn)
+            shapes.append(shape)
+        store = cls.__new__(cls)
+        store._items = None
+        store._source, store._spans, store._turns = source, spans, turns
+        store._kinds, store._shapes, store._reasons = bytes(kinds), bytes(shapes), tuple(reasons)
+        return store
+
+    def _size(self) -> int:
+        assert self._spans is not None
+        return len(self._spans) // 2
+
+    def _make(self, i: int) -> Block:
+        spans, turns = self._spans, self._turns
+        assert spans is not None and turns is not None
+        start, end, kind = spans[2 * i], spans[2 * i + 1], self._KINDS[self._kinds[i]]
+        shape = self._shapes[i]
+        if shape == BlockShape.REASONED:
+            return _new_reasoned_block(self._source, start, end, kind, self._reasons[i])
+        if shape == BlockShape.TURN:
+            return _new_turn_block(self._source, start, end, kind, turns[i])
+        return _new_plain_block(self._source, start, end, kind)
+
+    def _columns(self) -> tuple[Any, ...]:
+        return (id(self._source), self._spans, self._kinds, self._reasons, self._turns, self._shapes)
+
+    def of_kind(self, kind: BlockKind) -> tuple[Block, ...]:
+        """The blocks of one kind, read from the kinds column (only those are made)."""
+        if self._items is not None:
+            return tuple(b for b in self._items if b.kind is kind)
+        code = self._KINDS.index(kind)
+        return tuple(self._make(i) for i, k in enumerate(self._kinds) if k == code)
+
+    @classmethod
+    def _restore(cls, source: str, *columns: Any) -> BlockTuple:
+        store = cls.__new__(cls)
+        store._items = None
+        store._source = source
+        store._spans, store._kinds, store._reasons, store._turns, store._shapes = columns
+        return store
+
+    def __reduce__(self) -> tuple[Callable[..., BlockTuple], tuple[Any, ...]]:
+        if self._items is not None:
+            return BlockTuple, (self._items,)
+        return BlockTuple._restore, (self._source, self._spans, self._kinds, self._reasons, self._turns, self._shapes)
+
+
+BlockTuple.EMPTY = BlockTuple()
+
+
 class HeaderFieldKind(str, Enum):
     TITLE = "title"
     ORGANISATION = "organisation"
@@ -478,13 +603,16 @@ class Transcript(_Frozen):
     header: tuple[HeaderField, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     turns: tuple[Turn, ...] = ()
-    blocks: tuple[Block, ...] = ()
+    blocks: BlockTuple = BlockTuple.EMPTY
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
     def boilerplate(self) -> tuple[Block, ...]:
         """Blocks recorded as boilerplate (page chrome, end marks, spam), each with a reason."""
-        return tuple(b for b in self.blocks if b.kind is BlockKind.BOILERPLATE)
+        blocks = self.blocks
+        if isinstance(blocks, BlockTuple):
+            return blocks.of_kind(BlockKind.BOILERPLATE)
+        return tuple(b for b in blocks if b.kind is BlockKind.BOILERPLATE)
 
     def speaker(self, speaker_id: str) -> Speaker:
         """The speaker with this id; raises ``KeyError`` if there is none."""
@@ -566,3 +694,6 @@ for _model in (Marker, Sentence, Turn, Block, HeaderField):
     install_text_fields(_model)
 
 _new_sentence = constructor(Sentence, "start", "end", "index", "text", "language", "code_switch")
+_new_plain_block = constructor(Block, "start", "end", "kind", "text")
+_new_reasoned_block = constructor(Block, "start", "end", "kind", "text", "reason")
+_new_turn_block = constructor(Block, "start", "end", "kind", "text", "turn_index")

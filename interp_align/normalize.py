@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["DASHES", "fold", "is_space", "match_view", "strip_accents"]
+__all__ = ["DASHES", "MATCH_PAIRS", "fold", "is_space", "match_view", "strip_accents"]
 
 #: Characters that transcripts use as dashes (hyphen-minus excluded).
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -50,6 +50,8 @@ _ONE_TO_ONE = {
     **{d: "-" for d in DASHES},
 }
 _PAIRS = tuple(_ONE_TO_ONE.items())
+#: ``(character, replacement)`` pairs of ``match_view``, for callers that need to know them.
+MATCH_PAIRS: tuple[tuple[str, str], ...] = _PAIRS
 
 
 def match_view(text: str) -> str:

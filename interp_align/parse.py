@@ -28,21 +28,31 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ._spans import constructor
 from .io import DEFAULT_MAX_BYTES, Errors, find_mojibake, read_text
-from .models import Block, BlockKind, Diagnostic, Dialect, LanguageTag, Severity, Transcript
+from .models import (
+    BlockKind,
+    BlockShape,
+    BlockTuple,
+    Diagnostic,
+    Dialect,
+    LanguageTag,
+    Severity,
+    Transcript,
+)
 from .parsing.blocks import find_blocks
 from .parsing.diagnostics import DIAGNOSTIC_CODES, diagnostic
 from .parsing.dialects import DEFAULT, DialectRules, detect_dialect
 from .parsing.document import (
     Document,
     base_view,
+    compact,
     find_front_matter,
+    is_blank,
     join_soft_wraps,
     line_starts,
     looks_wrapped,
 )
-from .parsing.frame import build_frame, header_frame
+from .parsing.frame import BlockRow, build_frame, header_frame
 from .parsing.heads import HeadContext, find_heads
 from .parsing.notes import find_notes
 from .parsing.turns import (
@@ -166,10 +176,10 @@ def _empty(text: str, path: str | None, encoding: str | None, diags: list[Diagno
     if not text:
         diags.append(diagnostic("P002", Severity.WARNING, "empty input: no turns"))
         return Transcript(text=text, path=path, encoding=encoding, diagnostics=tuple(diags))
-    if not base_view(text).strip():
+    if is_blank(text):
         diags.append(diagnostic("P005", Severity.WARNING, "input is only whitespace: no turns"))
-        block = Block(start=0, end=len(text), kind=BlockKind.WHITESPACE, text=text)
-        return Transcript(text=text, path=path, encoding=encoding, blocks=(block,), diagnostics=tuple(diags))
+        blocks = BlockTuple.from_rows(text, [(0, len(text), BlockKind.WHITESPACE, None, -1, BlockShape.PLAIN)])
+        return Transcript(text=text, path=path, encoding=encoding, blocks=blocks, diagnostics=tuple(diags))
     return None
 
 
@@ -186,7 +196,7 @@ def _read_document(
     view = base_view(text)
     front = find_front_matter(view)
     body_start = front.end if front is not None else 0
-    body_view = view if front is None else " " * body_start + view[body_start:]
+    body_view = view if front is None else compact(" " * body_start + view[body_start:])
     body_words: tuple[int, int] | None = None
     if language is None:
         body_words = function_word_counts(body_view[:GUESS_SAMPLE])
@@ -199,6 +209,7 @@ def _read_document(
         dialect = Dialect(name=rules.name, evidence=("chosen by the caller",))
     else:
         rules, dialect = detect_dialect(body_view.replace("\r", " "), guessed, facts)
+    del body_view  # a copy of the text: freed before the soft wraps make another
     joined = 0
     if rules.wraps and (front is not None or looks_wrapped(view, body_start)):
         keep: set[int] = set()
@@ -245,7 +256,7 @@ def _unlabelled(doc: Document, rules: DialectRules, dialect: Dialect, path: str 
     )
     if rules is DEFAULT:  # no publisher's conventions: nothing says which lines are a header
         start, end = doc.body_start, len(doc.text)
-        content = [_REASONED_BLOCK(doc.text, start, end, BlockKind.UNATTRIBUTED, "no speaker labels")]
+        content: list[BlockRow] = [(start, end, BlockKind.UNATTRIBUTED, "no speaker labels", -1, BlockShape.REASONED)]
         frame = header_frame(doc, rules, lines=False)
         frame.blocks += content if doc.view[start:end].strip() else []
     else:
@@ -283,31 +294,28 @@ def _identifier(detect: bool, identifier: object | None, diags: list[Diagnostic]
     return langid.get_identifier()
 
 
-def _tile(doc: Document, content: list[Block]) -> tuple[Block, ...]:
+def _tile(doc: Document, content: list[BlockRow]) -> BlockTuple:
     """Sort the content blocks and fill every gap, so the blocks tile the text exactly."""
     text = doc.text
-    tiles: list[Block] = []
+    tiles: list[BlockRow] = []
     pos = 0
-    for block in sorted(content, key=lambda b: (b.start, b.end)):
-        if block.start < pos or block.end <= block.start:
+    for block in sorted(content, key=lambda b: (b[0], b[1])):
+        start, end = block[0], block[1]
+        if start < pos or end <= start:
             continue  # defensive: an empty or overlapping block never breaks the tiling
-        if block.start > pos:
-            tiles.append(_gap(doc, pos, block.start))
+        if start > pos:
+            tiles.append(_gap(doc, pos, start))
         tiles.append(block)
-        pos = block.end
+        pos = end
     if pos < len(text):
         tiles.append(_gap(doc, pos, len(text)))
-    return tuple(tiles)
+    return BlockTuple.from_rows(text, tiles)
 
 
-_REASONED_BLOCK = constructor(Block, "start", "end", "kind", "text", "reason")
-_PLAIN_BLOCK = constructor(Block, "start", "end", "kind", "text")
-
-
-def _gap(doc: Document, start: int, end: int) -> Block:
+def _gap(doc: Document, start: int, end: int) -> BlockRow:
     if not _blank(doc.view, start, end):
-        return _REASONED_BLOCK(doc.text, start, end, BlockKind.UNATTRIBUTED, "unclassified text")
-    return _PLAIN_BLOCK(doc.text, start, end, BlockKind.WHITESPACE)
+        return (start, end, BlockKind.UNATTRIBUTED, "unclassified text", -1, BlockShape.REASONED)
+    return (start, end, BlockKind.WHITESPACE, None, -1, BlockShape.PLAIN)
 
 
 _NONSPACE = re.compile(r"\S")

@@ -98,3 +98,40 @@ def test_split_sentences_matches_the_reference(case: tuple[str, int, int, str, l
     assert split_sentences(text, start, end, language=language, protected=protected) == expected
     view = reference_segment.match_view(text)
     assert split_sentences(text, start, end, language=language, protected=protected, view=view) == expected
+
+
+# -- line patterns ----------------------------------------------------------------------------
+
+from interp_align.lang.labels import COLON_LABEL  # noqa: E402
+from interp_align.parsing.blocks import SEPARATOR  # noqa: E402
+from interp_align.parsing.dialects import DIALECTS  # noqa: E402
+from interp_align.parsing.document import count_matches, is_blank, line_matches  # noqa: E402
+
+_LINE_PATTERNS = [
+    COLON_LABEL,
+    SEPARATOR,
+    re.compile(r"^a\n", re.MULTILINE),  # a match that ends after a newline: the next line is tried
+    re.compile(r"^(?:a|b)$", re.MULTILINE),
+    re.compile(r"^x|y", re.MULTILINE),  # not a line pattern: run as it is
+    *(e.pattern for d in DIALECTS for e in d.evidence if e.pattern is not None),
+]
+_LINE_PIECES = ["a", "b", "\n", " ", "---", "MR. X:", "Q ", "Q:", "x" * 60, "y", "\r\n", "\t", "4:02 P.M. EDT"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=16).map("".join), st.integers(0, 200))
+def test_line_matches_are_finditer_matches(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    for pattern in _LINE_PATTERNS:
+        expected = [(m.start(), m.group()) for m in pattern.finditer(text, pos)]
+        got = [(start, text[start : m.end()]) for start, m in line_matches(pattern, text, pos)]
+        assert got == expected, pattern.pattern
+        for cap in (1, 2, 50):
+            assert count_matches(pattern, text, cap) == min(cap, sum(1 for _ in pattern.finditer(text))), pattern.pattern
+
+
+@given(st.lists(st.sampled_from([" ", "\n", "\u00a0", "\u200b", "\u2061", "\r", "x", "\ufeff", "\u3000"]), max_size=8).map("".join))
+def test_is_blank_is_the_stripped_view(text: str) -> None:
+    from interp_align.parsing.document import base_view
+
+    assert is_blank(text) == (not base_view(text).strip())

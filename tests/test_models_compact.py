@@ -18,6 +18,7 @@ from interp_align._spans import SOURCE
 from interp_align.models import (
     Block,
     BlockKind,
+    BlockTuple,
     LanguageSource,
     Sentence,
     SentenceTuple,
@@ -103,6 +104,16 @@ def test_sentences_behave_as_a_tuple(transcript: ia.Transcript) -> None:
         sentences[2]
     assert ia.parse(TEXT, sentences=False).turns[0].sentences == ()
     assert SentenceTuple(plain) == sentences and hash(SentenceTuple(plain)) == hash(sentences)
+
+
+def test_blocks_are_columns_that_read_as_blocks(transcript: ia.Transcript) -> None:
+    blocks = transcript.blocks
+    assert isinstance(blocks, BlockTuple) and blocks == tuple(blocks)
+    assert "".join(b.text for b in blocks) == TEXT
+    assert [b.turn_index for b in blocks if b.kind is BlockKind.TURN] == [0, 1]
+    assert transcript.boilerplate == tuple(b for b in blocks if b.kind is BlockKind.BOILERPLATE)
+    assert pickle.loads(pickle.dumps(blocks)) == blocks and blocks[-1] == tuple(blocks)[-1]
+    assert ia.Transcript.model_validate_json(transcript.model_dump_json()).blocks == blocks
 
 
 def test_sentence_tags_are_shared(transcript: ia.Transcript) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .._spans import constructor
 from ..lang import boilerplate
-from ..models import Block, BlockKind, Diagnostic, HeaderField, HeaderFieldKind, Severity
+from ..models import BlockKind, BlockShape, Diagnostic, HeaderField, HeaderFieldKind, Severity
 from ..normalize import fold
 from .blocks import SpeakerBlock
 from .diagnostics import diagnostic
@@ -22,7 +22,11 @@ from .dialects import DialectRules
 from .document import Document, FrontMatter
 from .heads import Head
 
-__all__ = ["Frame", "build_frame"]
+__all__ = ["BlockRow", "Frame", "build_frame"]
+
+#: A block as ``BlockTuple.from_rows`` takes it: start, end, kind, reason, turn index (-1 for
+#: none), which fields it was given.
+BlockRow = tuple[int, int, BlockKind, "str | None", int, BlockShape]
 
 #: Front-matter keys and the header field kind they fill.
 _FRONT_MATTER_KINDS: dict[str, HeaderFieldKind] = {
@@ -43,7 +47,7 @@ _BYLINE_WORDS = frozenset(
 class Frame:
     """The non-turn blocks, the header fields, and where each turn's region ends."""
 
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[BlockRow] = field(default_factory=list)
     header: list[HeaderField] = field(default_factory=list)
     region_ends: list[int] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -101,14 +105,15 @@ def header_frame(doc: Document, rules: DialectRules, *, lines: bool = True) -> F
     return frame
 
 
-_BLOCK = constructor(Block, "start", "end", "kind", "text", "reason")
 _FRONT_FIELD = constructor(HeaderField, "start", "end", "kind", "text", "key", "value")
 _HEADER_LINE = constructor(HeaderField, "start", "end", "kind", "text", "value")
 _DATE_FIELD = constructor(HeaderField, "start", "end", "kind", "text")
 
 
-def _block(doc: Document, start: int, end: int, kind: BlockKind, reason: str | None) -> Block:
-    return _BLOCK(doc.text, start, end, kind, reason)
+def _block(doc: Document, start: int, end: int, kind: BlockKind, reason: str | None) -> BlockRow:
+    """A block with a reason, as a row of ``BlockTuple`` (blocks are stored as columns)."""
+    del doc
+    return (start, end, kind, reason, -1, BlockShape.REASONED)
 
 
 def _front_matter(doc: Document, front: FrontMatter, frame: Frame) -> None:
@@ -235,7 +240,7 @@ def _after_first_line(doc: Document, start: int) -> int:
     return min(doc.line_of(first[0])[1] + 1, len(doc.text)) if first is not None else len(doc.text)
 
 
-def _boilerplate_lines(doc: Document, start: int, end: int) -> list[Block]:
+def _boilerplate_lines(doc: Document, start: int, end: int) -> list[BlockRow]:
     return [
         _block(doc, s, e, BlockKind.BOILERPLATE, boilerplate.chrome_reason(doc.view[s:e]) or "short line after page chrome (link or button text)")
         for s, e in doc.nonblank_lines(start, end)

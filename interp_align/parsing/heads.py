@@ -29,13 +29,13 @@ from ..models import Diagnostic, Severity
 from ..normalize import fold
 from .blocks import BlockLine, SpeakerBlock
 from .diagnostics import diagnostic
-from .document import Document
+from .document import Document, line_matches
 from .notes import Note
 
 __all__ = ["FINDERS", "FINDER_PATTERNS", "Head", "HeadContext", "find_heads", "register_finder"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Head:
     """Where a turn starts: its label span and where the body begins.
 
@@ -115,7 +115,7 @@ def find_heads(ctx: HeadContext, names: Sequence[str], *, speech: bool = False) 
 def _colon(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
     view = ctx.doc.view
     heads = []
-    for match in labels.COLON_LABEL.finditer(view, ctx.doc.body_start):
+    for _, match in line_matches(labels.COLON_LABEL, view, ctx.doc.body_start):
         label = match.group("label")
         start, label_end = match.span("label")
         if ctx.in_nonspeech_block(start):
@@ -161,7 +161,7 @@ _QUESTION = re.compile(r"^[ \t]*(?P<label>Q)\.?(?:[ \t]*(?=[-\u2013\u2014])|[ \t
 def _question(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
     view = ctx.doc.view
     heads = []
-    for match in _QUESTION.finditer(view, ctx.doc.body_start):
+    for _, match in line_matches(_QUESTION, view, ctx.doc.body_start):
         following = view[match.end() : match.end() + 1]
         if following and following.islower():
             continue  # "Q and A": prose ("Q — in this bill?" resumes an interrupted question: the dash is kept)

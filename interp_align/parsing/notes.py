@@ -19,6 +19,7 @@ from .._spans import constructor
 from ..lang import markers
 from ..models import Marker
 from ..normalize import fold
+from .document import line_matches
 
 __all__ = ["Note", "find_notes"]
 
@@ -31,7 +32,7 @@ _UNBRACKETED = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A marker found in the record, what it means, and whether its bracket was left open."""
 
@@ -91,7 +92,7 @@ def find_notes(text: str, view: str, *, unbracketed: bool = False) -> list[Note]
         if spec is not None and spec.role is not None:
             found.append(_note(text, match.start(), match.end(1), spec, unclosed=True))
     if unbracketed:
-        for match in _UNBRACKETED.finditer(view):
+        for _, match in line_matches(_UNBRACKETED, view):
             spec = _classify(match.group(1))
             if spec is not None and spec.interpretation:
                 found.append(_note(text, match.start(1), match.end(), spec))
