@@ -12,6 +12,7 @@ from dataclasses import dataclass
 __all__ = [
     "ALLOWED_DOUBLES",
     "CONJUNCTIONS",
+    "COURTESY_CUES",
     "FUNCTION_WORDS",
     "GLOSS_CUES",
     "HANDOVER_CUES",
@@ -154,4 +155,16 @@ GLOSS_CUES: dict[str, tuple[str, ...]] = {
            "as you know,", "as you may know", "for those who do not know", "by the way,"),
     "es": ("es decir", "o sea", "esto es,", "a saber", "como saben", "como ustedes saben", "por cierto,",
            "dicho de otro modo", "en otras palabras"),
+}
+
+#: How a courtesy formula opens (folded): a greeting, a thank-you, a farewell.  Interpreters leave
+#: such a line out or add one by routine ("Un saludo fraterno, presidente Biden." with no English),
+#: so a lone one is only a lead for IA601/IA602.
+COURTESY_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("thank you", "thanks", "many thanks", "my greetings", "greetings", "good morning", "good afternoon",
+           "good evening", "good night", "welcome", "congratulations", "my regards", "best regards", "goodbye",
+           "a warm greeting", "a fraternal greeting", "a hug"),
+    "es": ("gracias", "muchas gracias", "muchisimas gracias", "un saludo", "saludos", "mis saludos", "buenos dias",
+           "muy buenos dias", "buenas tardes", "muy buenas tardes", "buenas noches", "bienvenid", "felicidades",
+           "felicitaciones", "enhorabuena", "un abrazo", "adios", "hasta luego"),
 }
