@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.roles import GENERIC_ROLE_PHRASES
+
 __all__ = [
     "ALLOWED_DOUBLES",
+    "ANNOUNCER_ROLES",
     "CONJUNCTIONS",
     "COURTESY_CUES",
+    "DEMONYM_ENDINGS",
     "FUNCTION_WORDS",
     "GLOSS_CUES",
     "HANDOVER_CUES",
@@ -167,4 +171,21 @@ COURTESY_CUES: dict[str, tuple[str, ...]] = {
     "es": ("gracias", "muchas gracias", "muchisimas gracias", "un saludo", "saludos", "mis saludos", "buenos dias",
            "muy buenos dias", "buenas tardes", "muy buenas tardes", "buenas noches", "bienvenid", "felicidades",
            "felicitaciones", "enhorabuena", "un abrazo", "adios", "hasta luego"),
+}
+
+#: Role labels (folded) of the people who announce, introduce and close an event: their turns carry no
+#: content of the event, and the other record routinely leaves them out (IA606 is then info).  The
+#: moderator class of the parser's generic roles, and announcers it files elsewhere.
+ANNOUNCER_ROLES: frozenset[str] = frozenset(
+    {*GENERIC_ROLE_PHRASES["moderator"], "presentador", "presentadora", "locutor", "locutora", "voz en off",
+     "announcer", "presenter", "emcee", "conductor", "conductora"}
+)
+
+#: Endings (folded) that make a people's name from a place's: "Venezuela" → "Venezuelans", "Cuba" →
+#: "cubanos", "Canada" → "canadienses".  A name near another only by such an ending is a demonym, not a
+#: misspelling (IA607).  Bare plural endings ("-s", "-es") are left out: "Torre"/"Torres" may be a misspelling.
+DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("ans", "ian", "ians", "an", "ese", "is", "ish", "ers"),
+    "es": ("anos", "anas", "ano", "ana", "ienses", "iense", "enses", "ense", "enos", "enas", "eno", "ena", "eses",
+           "esa", "ies"),
 }

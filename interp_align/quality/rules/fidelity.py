@@ -18,7 +18,7 @@ from ...normalize import fold
 from ...numbers import Quantity, extract_quantities, same_quantity
 from ..context import CheckContext, build_roster
 from ..coverage import content_words, coverage
-from ..lexicon import COURTESY_CUES, GLOSS_CUES
+from ..lexicon import ANNOUNCER_ROLES, COURTESY_CUES, DEMONYM_ENDINGS, GLOSS_CUES
 from ..models import Finding, Location
 from ..spelling import name_tokens, transliteration_key
 from .base import RuleInfo
@@ -682,10 +682,15 @@ def _names(
     only_en = sorted(in_en[k] for k in in_en.keys() - in_es.keys())
     if only_es and only_en:
         here, there = _place(sides, en, es)
+        # in a link of several sentences the two names may stand in different sentences: a greeting to
+        # one leader beside a question to another ("And hi, Prime Minister …" / "señor presidente …")
+        single = len(en) == 1 and len(es) == 1
         finding = ctx.finding(
             "IA604", here.start, here.end,
-            f"name mismatch: the Spanish names {', '.join(only_es)} but the English names {', '.join(only_en)}",
-            related=there,
+            f"name mismatch: the Spanish names {', '.join(only_es)} but the English names {', '.join(only_en)}"
+            + ("" if single else f" -- in a link of {len(es)} Spanish and {len(en)} English sentences, "
+               "so the names may belong to different sentences"),
+            related=there, severity=None if single else Severity.INFO,
         )
         if finding:
             yield finding
@@ -724,14 +729,50 @@ def _turn_missing(ctx: CheckContext, sides: _Sides, pair: TurnPair, previous_en:
         related = [ctx.location(es_turn.start, es_turn.end, sides.spanish)]
     else:
         start, end, related = es_turn.label.start, es_turn.label.end, []
+    routine = _routine_turn(sides.spanish, pair.spanish_turn)
     finding = ctx.finding(
         "IA606", start, end,
         f"turn missing: Spanish turn {pair.spanish_turn + 1} ({es_turn.label_text!r}) has no English counterpart"
-        + (" after this turn" if sides.checked_is_english and previous_en is not None else ""),
-        related=related,
+        + (" after this turn" if sides.checked_is_english and previous_en is not None else "")
+        + (f" -- {routine}, which the other record routinely leaves out" if routine else ""),
+        related=related, severity=Severity.INFO if routine else None,
     )
     if finding:
         yield finding
+
+
+#: A turn of one sentence with at most this many content words is a procedural line ("We thank the media.").
+_PROCEDURAL_WORDS = 6
+
+
+def _routine_turn(transcript: Transcript, index: int) -> str:
+    """Why a turn with no counterpart is routine, or ``""``: a moderator's or announcer's turn, or a one-line
+    procedural turn.  On real pairs the White House record leaves out every introduction, hand-over and
+    closing of the gob.mx moderator, and one-line dismissals of the press."""
+    turn = transcript.turns[index]
+    speaker = next((sp for sp in transcript.speakers if sp.id == turn.speaker_id), None)
+    if speaker is not None and speaker.generic and _is_announcer(speaker.role or speaker.id):
+        return "an announcer's turn"
+    language = turn.language.code.split("-")[0] if turn.language else "es"
+    if len(turn.sentences) <= 1 and len(content_words(turn.body, language)) <= _PROCEDURAL_WORDS:
+        return "a one-line procedural turn"
+    return ""
+
+
+def _is_announcer(role: str) -> bool:
+    """A role label that names a moderator or announcer ("MODERADORA", "MODERADORA 2", "master of ceremonies")."""
+    key = re.sub(r"[\s-]+\d+$", "", fold(role).replace("-", " ").strip())
+    return key in ANNOUNCER_ROLES
+
+
+def _demonym_pair(a: str, b: str) -> bool:
+    """True when one folded word is the other's demonym ("venezuelans"/"venezuela", "cubanos"/"cuba"):
+    a people against its country, not a misspelling.  Endings are language data (``DEMONYM_ENDINGS``)."""
+    for word, place in ((a, b), (b, a)):
+        stems = {place, place[:-1]} if place[-1:] in "aeiou" else {place}
+        if any(word == stem + end for stem in stems for ends in DEMONYM_ENDINGS.values() for end in ends):
+            return True
+    return False
 
 
 #: How alike two spellings must be (1 - edits / length) to be one name misspelled.
@@ -780,7 +821,7 @@ def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
                 similarity = 1.0 - edit_distance(token.key, word) / max(len(word), len(token.key))
                 if similarity > score:
                     best, score = word, similarity
-            if score < _NAME_SIMILARITY:
+            if score < _NAME_SIMILARITY or _demonym_pair(token.key, best):
                 continue
             start, end = theirs[best]
             spelled = other.text[start:end] if end > start else best
