@@ -6,15 +6,19 @@ project (the gob.mx side is share-alike text we never commit); point ``INTERP_AL
 ``--pairs``) at a folder holding ``en/``, ``es/`` and ``gold/pairN.tsv`` whose first line reads
 ``# en: en/FILE.md  es: es/FILE.txt``.  Without it the benchmark says so and exits 0.
 
-Every finding at warning or error, of every rule, is scored against
-``benchmarks/data/pair_judgements.tsv``: event id, English file name, start offset, rule, the
+Each pair is checked both ways: the English record against its Spanish original
+(``check EN --original ES``, the command a White House-side press office runs) and the Spanish record
+against the English one (``check ES --original EN``: then the Spanish interpreter's omissions of an
+English speaker are the warnings).  Every finding at warning or error, of every rule, is scored against
+``benchmarks/data/pair_judgements.tsv``: event id, the checked file's name, start offset, the offset
+of the place it names in the other record (``-1`` for none), rule, the
 severity it had when judged, verdict (``true``/``false``) and a reason in our own words -- never
 text quoted from the gob.mx records.  A finding is *right* when both records, read side by side,
 show the defect its rule names: a sentence really left out, a gloss with no source, a figure or a
 name really changed.  It is *wrong* when the alignment paired the wrong sentences, when a courtesy
 or a moderator's line is routinely left out, when a demonym stands for a country, and so on.
 
-Judgements are keyed by (English file, offset, rule), so a finding that survives a code change
+Judgements are keyed by (checked file, offset, rule, offset in the other record), so a finding that survives a code change
 keeps its verdict and only new findings need judging (``--pending`` lists them with the context
 of both records, for the person judging -- not for committing).  With ``--baseline`` (default
 ``benchmarks/data/pair_findings_before.tsv``, the findings before the fidelity rules were
@@ -60,6 +64,10 @@ class Pair:
     spanish: Path
 
 
+#: Which record is checked: ``"en"`` runs ``check EN --original ES``, ``"es"`` the reverse.
+DIRECTIONS = ("en", "es")
+
+
 @dataclass(frozen=True)
 class Found:
     """One warning-or-error finding, keyed as the judgements file keys it."""
@@ -69,10 +77,13 @@ class Found:
     offset: int
     rule: str
     severity: str
+    #: Where the finding points in the other record (its first related location), ``-1`` for nowhere:
+    #: two omissions anchored on one sentence of the checked record differ only there.
+    other: int = -1
 
     @property
-    def key(self) -> tuple[str, int, str]:
-        return (self.file, self.offset, self.rule)
+    def key(self) -> tuple[str, int, str, int]:
+        return (self.file, self.offset, self.rule, self.other)
 
 
 def pairs(root: Path) -> list[Pair]:
@@ -86,50 +97,68 @@ def pairs(root: Path) -> list[Pair]:
     return found
 
 
-def run_pair(pair: Pair) -> list[Finding]:
-    """``check EN --original ES`` as the command line runs it (language detection on)."""
-    english = read(pair.english, detect_language=True)
-    spanish = read(pair.spanish, detect_language=True, language="es")
-    return list(check(english, original=spanish).findings)
+def run_pair(pair: Pair, direction: str = "en") -> list[Finding]:
+    """``check EN --original ES`` (or the reverse) as the command line runs it (language detection on)."""
+    if direction == "en":
+        english = read(pair.english, detect_language=True)
+        spanish = read(pair.spanish, detect_language=True, language="es")
+        return list(check(english, original=spanish).findings)
+    spanish = read(pair.spanish, detect_language=True)
+    english = read(pair.english, detect_language=True, language="en")
+    return list(check(spanish, original=english).findings)
+
+
+def checked_path(pair: Pair, direction: str) -> Path:
+    return pair.english if direction == "en" else pair.spanish
 
 
 def loud(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
 
 
-def current_findings(events: list[Pair]) -> Iterator[tuple[Pair, Finding]]:
-    for pair in events:
-        for f in loud(run_pair(pair)):
-            yield pair, f
+def current_findings(events: list[Pair], directions: Iterable[str] = DIRECTIONS) -> Iterator[Found]:
+    for direction in directions:
+        for pair in events:
+            for f in loud(run_pair(pair, direction)):
+                yield as_found(pair, f, direction)
 
 
-def as_found(pair: Pair, f: Finding) -> Found:
-    return Found(pair.event, pair.english.name, f.location.start, f.rule, f.severity.value)
+def as_found(pair: Pair, f: Finding, direction: str = "en") -> Found:
+    other = f.related[0].start if f.related else -1
+    return Found(pair.event, checked_path(pair, direction).name, f.location.start, f.rule, f.severity.value, other)
+
+
+def direction_of(found: Found) -> str:
+    """``"en"`` when the checked file is the English record (the White House's markdown), else ``"es"``."""
+    return "en" if found.file.endswith(".md") else "es"
 
 
 def read_findings(path: Path) -> list[Found]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [Found(r["event"], r["file"], int(r["offset"]), r["rule"], r["severity"])
+        return [Found(r["event"], r["file"], int(r["offset"]), r["rule"], r["severity"], int(r["other_offset"]))
                 for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 def write_findings(path: Path, found: Iterable[Found]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("event\tfile\toffset\trule\tseverity\n")
+        handle.write("event\tfile\toffset\tother_offset\trule\tseverity\n")
         for f in found:
-            handle.write(f"{f.event}\t{f.file}\t{f.offset}\t{f.rule}\t{f.severity}\n")
+            handle.write(f"{f.event}\t{f.file}\t{f.offset}\t{f.other}\t{f.rule}\t{f.severity}\n")
 
 
-def read_judgements(path: Path) -> dict[tuple[str, int, str], tuple[bool, str]]:
-    """(English file, offset, rule) → (right?, reason)."""
-    judged: dict[tuple[str, int, str], tuple[bool, str]] = {}
+Judged = dict[tuple[str, int, str, int], tuple[bool, str]]
+
+
+def read_judgements(path: Path) -> Judged:
+    """(checked file, offset, rule, other record's offset) → (right?, reason)."""
+    judged: Judged = {}
     if not path.is_file():
         return judged
     with path.open(encoding="utf-8", newline="") as handle:
         for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if r["verdict"] not in ("true", "false"):
                 raise ValueError(f"{path}: verdict must be true or false, not {r['verdict']!r}")
-            judged[(r["file"], int(r["offset"]), r["rule"])] = (r["verdict"] == "true", r["reason"])
+            judged[(r["file"], int(r["offset"]), r["rule"], int(r["other_offset"]))] = (r["verdict"] == "true", r["reason"])
     return judged
 
 
@@ -144,7 +173,7 @@ class Cell:
         return self.right / self.judged if self.judged else None
 
 
-def table(found: Iterable[Found], judged: dict[tuple[str, int, str], tuple[bool, str]]) -> dict[tuple[str, str], Cell]:
+def table(found: Iterable[Found], judged: Judged) -> dict[tuple[str, str], Cell]:
     """(rule, severity) → counts over every pair."""
     cells: dict[tuple[str, str], Cell] = defaultdict(Cell)
     for f in found:
@@ -178,22 +207,24 @@ def _context(text: str, start: int, end: int, width: int = 160) -> str:
     return " ".join(f"{text[max(0, start - width):start]}⟦{text[start:max(end, start + 1)]}⟧{text[max(end, start + 1):end + width]}".split())
 
 
-def pending(events: list[Pair], judged: dict[tuple[str, int, str], tuple[bool, str]]) -> str:
+def pending(events: list[Pair], judged: Judged) -> str:
     """Unjudged findings with the context of both records, for the person judging (never commit this output)."""
     out = []
-    for pair in events:
-        english = pair.english.read_text(encoding="utf-8")
-        spanish = pair.spanish.read_text(encoding="utf-8")
-        for f in loud(run_pair(pair)):
-            found = as_found(pair, f)
-            if found.key in judged:
-                continue
-            lines = [f"{pair.event}\t{found.file}\t{found.offset}\t{found.rule}\t{found.severity}", f"  {f.message}",
-                     f"  EN: {_context(english, f.location.start, f.location.end)}"]
-            for r in f.related:
-                source = spanish if r.path == str(pair.spanish) else english
-                lines.append(f"  {'ES' if source is spanish else 'EN'} related: {_context(source, r.start, r.end, 120)}")
-            out.append("\n".join(lines) + "\n")
+    for direction in DIRECTIONS:
+        for pair in events:
+            texts = {str(pair.english): ("EN", pair.english.read_text(encoding="utf-8")),
+                     str(pair.spanish): ("ES", pair.spanish.read_text(encoding="utf-8"))}
+            here = texts[str(checked_path(pair, direction))]
+            for f in loud(run_pair(pair, direction)):
+                found = as_found(pair, f, direction)
+                if found.key in judged:
+                    continue
+                lines = [f"{pair.event}\t{found.file}\t{found.offset}\t{found.rule}\t{found.severity}", f"  {f.message}",
+                         f"  {here[0]}: {_context(here[1], f.location.start, f.location.end)}"]
+                for r in f.related:
+                    name, text = texts.get(r.path or "", here)
+                    lines.append(f"  {name} related: {_context(text, r.start, r.end, 120)}")
+                out.append("\n".join(lines) + "\n")
     return "\n".join(out)
 
 
@@ -214,12 +245,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.pending:
         sys.stdout.write(pending(events, judged))
         return 0
-    found = [as_found(pair, f) for pair, f in current_findings(events)]
+    found = list(current_findings(events))
     if args.write_findings:
         write_findings(args.write_findings, found)
-    if args.baseline and args.baseline.is_file():
-        print(render(f"before: {args.baseline.name}", table(read_findings(args.baseline), judged)))
-    print(render(f"after: the code as it is now ({len(events)} pairs)", table(found, judged)))
+    runs = {"en": "check EN --original ES", "es": "check ES --original EN"}
+    before = read_findings(args.baseline) if args.baseline and args.baseline.is_file() else None
+    for direction, run in runs.items():
+        if before is not None:
+            print(render(f"before ({args.baseline.name}): {run}",
+                         table([f for f in before if direction_of(f) == direction], judged)))
+        print(render(f"after (the code as it is now, {len(events)} pairs): {run}",
+                     table([f for f in found if direction_of(f) == direction], judged)))
+    if before is not None:
+        print(render("before: both directions", table(before, judged)))
+    print(render("after: both directions", table(found, judged)))
     return 0
 
 
