@@ -16,6 +16,7 @@ __all__ = [
     "ANNOUNCER_ROLES",
     "CONJUNCTIONS",
     "COURTESY_CUES",
+    "COURTESY_OPENERS",
     "DEMONYM_ENDINGS",
     "FUNCTION_WORDS",
     "GLOSS_CUES",
@@ -165,11 +166,12 @@ GLOSS_CUES: dict[str, tuple[str, ...]] = {
 #: such a line out or add one by routine ("Un saludo fraterno, presidente Biden." with no English),
 #: so a lone one is only a lead for IA601/IA602.
 COURTESY_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("thank you", "thanks", "many thanks", "my greetings", "greetings", "good morning", "good afternoon",
+    "en": ("thank you", "thanks", "many thanks", "my greetings", "greetings", "hi", "hello", "good morning", "good afternoon",
            "good evening", "good night", "welcome", "congratulations", "my regards", "best regards", "goodbye",
            "a warm greeting", "a fraternal greeting", "a hug"),
-    "es": ("gracias", "muchas gracias", "muchisimas gracias", "un saludo", "saludos", "mis saludos", "buenos dias",
-           "muy buenos dias", "buenas tardes", "muy buenas tardes", "buenas noches", "bienvenid", "felicidades",
+    "es": ("gracias", "muchas gracias", "muchisimas gracias", "un saludo", "saludos", "mis saludos", "hola", "buenos dias",
+           "muy buenos dias", "buenas tardes", "muy buenas tardes", "buenas noches", "bienvenido", "bienvenida", "bienvenidos",
+           "bienvenidas", "felicidades",
            "felicitaciones", "enhorabuena", "un abrazo", "adios", "hasta luego"),
 }
 
@@ -188,4 +190,10 @@ DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
     "en": ("ans", "ian", "ians", "an", "ese", "is", "ish", "ers"),
     "es": ("anos", "anas", "ano", "ana", "ienses", "iense", "enses", "ense", "enos", "enas", "eno", "ena", "eses",
            "esa", "ies"),
+}
+
+#: Fillers that may open a courtesy formula ("And hi, …", "Okay, thank you, …", "Bueno, muchas gracias").
+COURTESY_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "so", "well", "okay", "ok", "oh", "yes", "all right", "alright"),
+    "es": ("y", "bueno", "pues", "bien", "muy bien", "si", "ok"),
 }

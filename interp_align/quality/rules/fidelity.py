@@ -18,7 +18,7 @@ from ...normalize import fold
 from ...numbers import Quantity, extract_quantities, same_quantity
 from ..context import CheckContext, build_roster
 from ..coverage import content_words, coverage
-from ..lexicon import ANNOUNCER_ROLES, COURTESY_CUES, DEMONYM_ENDINGS, GLOSS_CUES
+from ..lexicon import ANNOUNCER_ROLES, COURTESY_CUES, COURTESY_OPENERS, DEMONYM_ENDINGS, GLOSS_CUES
 from ..models import Finding, Location
 from ..spelling import name_tokens, transliteration_key
 from .base import RuleInfo
@@ -179,12 +179,20 @@ _LEFT_OVER_COVERAGE = 0.34
 def _doubt_in_link(sides: _Sides, pair: TurnPair, k: int, side: str, index: int, text: str, words: list[str]) -> str:
     """Why a sentence coverage cannot place inside a link is probably rendered after all, or ``""``.
 
-    Besides a restatement and a courtesy (see :func:`_doubt`), the *left-over* shape, judged
+    Besides a rendering in the neighbouring links (the aligner linked it one link off: "Es lo que
+    estamos desarrollando …" beside "… what we're developing in terms of more resilient supply
+    chain."), a restatement and a courtesy (see :func:`_doubt`), the *left-over* shape, judged
     false on real pairs ("There's -- we have painted this line that is very clear." first of four
     English sentences for one Spanish sentence that opens with that image): when the other side
     is one sentence, the part of it that faces the suspect (by position in the link) is covered
     by none of the suspect's companions -- so the suspect renders it, in words the lexicon lacks.
     """
+    other = "en" if side == "es" else "es"
+    # two links each way: a link one off shifts its neighbour's rendering a further link away
+    near = [t for j in _nearest_links(pair, k, reach=_NEAR) for t in _texts(sides, pair, other, _side_of(pair.beads[j], other))]
+    cov = coverage(text, side, near, other) if near else None
+    if cov is not None and cov >= _NEIGHBOUR_COVERAGE:
+        return "the neighbouring links of the other record cover most of its words"
     if _restated(sides, pair, side, index):
         return "it restates its neighbour"
     if _is_courtesy(text, side, words):
@@ -289,20 +297,23 @@ def _lone_on(bead: Bead, side: str) -> bool:
     return bool(_side_of(bead, side)) and not _side_of(bead, other)
 
 
-def _nearest_links(pair: TurnPair, k: int) -> list[int]:
-    """The beads nearest to bead ``k`` on each side that link sentences of both records."""
+def _nearest_links(pair: TurnPair, k: int, reach: int = 1) -> list[int]:
+    """The ``reach`` beads nearest to bead ``k`` on each side that link sentences of both records."""
     found = []
     for step in (-1, 1):
-        j = k + step
-        while 0 <= j < len(pair.beads) and not (pair.beads[j].src and pair.beads[j].tgt):
+        j, left = k + step, reach
+        while 0 <= j < len(pair.beads) and left:
+            if pair.beads[j].src and pair.beads[j].tgt:
+                found.append(j)
+                left -= 1
             j += step
-        if 0 <= j < len(pair.beads):
-            found.append(j)
     return found
 
 
 #: A link that renders one sentence by this many sentences or more may run past the aligner's bead size.
 _OVERFLOW_SENTENCES = 3
+#: Beside a one-to-two link, a lone sentence this well covered by the link's single other sentence overflows it.
+_OVERFLOW_COVERAGE = 0.3
 #: A sentence with fewer content words than this is too slight for a warning when it stands alone.
 _SLIGHT_WORDS = 3
 #: A courtesy formula of at most this many content words is left out or added by routine, not by mistake.
@@ -329,7 +340,7 @@ def _doubt(sides: _Sides, pair: TurnPair, k: int, side: str, index: int, words: 
     text = _texts(sides, pair, side, (index,))[0]
     if _missed_link(sides, pair, k, side):
         return "probably a missed link: the sentence next to it in the other record, itself unlinked, is of a like length"
-    if _overflows(pair, k, side):
+    if _overflows(sides, pair, k, side, text):
         return "probably the rest of the neighbouring link, which renders one sentence by several"
     if _restated(sides, pair, side, index):
         return "it restates its neighbour"
@@ -362,17 +373,26 @@ def _figures(text: str, language: str) -> frozenset[float]:
     return frozenset(q.value for q in extract_quantities(text, language) if _significant(q))
 
 
-def _overflows(pair: TurnPair, k: int, side: str) -> bool:
-    """True when the run of lone ``side`` sentences holding bead ``k`` borders a one-to-many link."""
+def _overflows(sides: _Sides, pair: TurnPair, k: int, side: str, text: str) -> bool:
+    """True when the run of lone ``side`` sentences holding bead ``k`` borders a one-to-many link: one of
+    three sentences or more, or of two whose single other sentence shares some of this one's words
+    ("We cannot wall ourself off from shared problems." after a 1-2 link ending "… los problemas comunes")."""
     other = "en" if side == "es" else "es"
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(pair.beads) and _lone_on(pair.beads[j], side):
             j += step
-        if 0 <= j < len(pair.beads):
-            bead = pair.beads[j]
-            if len(_side_of(bead, other)) == 1 and len(_side_of(bead, side)) >= _OVERFLOW_SENTENCES:
-                return True
+        if not 0 <= j < len(pair.beads):
+            continue
+        bead = pair.beads[j]
+        size = len(_side_of(bead, side))
+        if len(_side_of(bead, other)) != 1 or size < _OVERFLOW_SENTENCES - 1:
+            continue
+        if size >= _OVERFLOW_SENTENCES:
+            return True
+        cov = coverage(text, side, _texts(sides, pair, other, _side_of(bead, other)), other)
+        if cov is not None and cov >= _OVERFLOW_COVERAGE:
+            return True
     return False
 
 
@@ -390,9 +410,17 @@ def _restated(sides: _Sides, pair: TurnPair, side: str, index: int) -> bool:
 
 
 def _is_courtesy(text: str, language: str, words: list[str]) -> bool:
-    """A greeting, a thank-you or a farewell and little else (``COURTESY_CUES``)."""
+    """A greeting, a thank-you or a farewell and little else (``COURTESY_CUES``), after an opening
+    filler ("And hi, Prime Minister …", "Okay, thank you, …": ``COURTESY_OPENERS``)."""
     head = fold(text).lstrip(" ¡¿\"'“‘-")
-    return len(words) <= _COURTESY_WORDS and any(head.startswith(cue) for cue in COURTESY_CUES.get(language, ()))
+    openers = COURTESY_OPENERS.get(language, ())
+    while True:
+        opener = next((o for o in openers if re.match(rf"{re.escape(o)}\b[\s,]*", head)), None)
+        if opener is None:
+            break
+        head = head[len(opener):].lstrip(" ,")
+    return len(words) <= _COURTESY_WORDS and any(re.match(rf"{re.escape(cue)}(?![^\W\d_])", head)
+                                                 for cue in COURTESY_CUES.get(language, ()))
 
 
 #: A turn is only partly rendered when this share of its original's words has no rendering, in three sentences or more.
