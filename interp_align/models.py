@@ -317,10 +317,21 @@ class ColumnTuple(Sequence[_Item]):
         )
 
 
-class SentenceTuple(ColumnTuple[Sentence]):
-    """``Turn.sentences`` (see ``ColumnTuple``): offsets, language tags and code-switch flags."""
+#: What ``SentenceTuple.deferred`` keeps until the tags are read: a function of the source and
+#: the offsets that returns the tags and the code-switch flags, and its other arguments.
+TagResolver = Callable[..., "tuple[tuple[LanguageTag | None, ...], bytes]"]
 
-    __slots__ = ("_source", "_spans", "_switches", "_tags")
+
+class SentenceTuple(ColumnTuple[Sentence]):
+    """``Turn.sentences`` (see ``ColumnTuple``): offsets, language tags and code-switch flags.
+
+    The tags may be *deferred*: the parser leaves the identifier and what it needs, and the
+    tags of a turn's sentences are found the first time one of them is read (or the turn is
+    compared, hashed, dumped or pickled).  Identification is deterministic, so when it runs
+    changes nothing but when its cost is paid.
+    """
+
+    __slots__ = ("_pending", "_source", "_spans", "_switches", "_tags")
 
     _item_type = Sentence
     EMPTY: ClassVar[SentenceTuple]
@@ -331,6 +342,7 @@ class SentenceTuple(ColumnTuple[Sentence]):
         self._spans: array[int] | None = None
         self._tags: tuple[LanguageTag | None, ...] | None = None
         self._switches: bytes | None = None
+        self._pending: tuple[TagResolver, tuple[Any, ...]] | None = None
 
     @classmethod
     def from_columns(
@@ -345,13 +357,31 @@ class SentenceTuple(ColumnTuple[Sentence]):
         store = cls.__new__(cls)
         store._items = None
         store._source, store._spans, store._tags, store._switches = source, spans, tags, switches
+        store._pending = None
         return store
+
+    @classmethod
+    def deferred(cls, source: str, spans: array[int], resolver: TagResolver, *arguments: Any) -> SentenceTuple:
+        """Sentences whose tags and switches are ``resolver(source, spans, *arguments)``, found
+        when first needed."""
+        store = cls.from_columns(source, spans)
+        store._pending = (resolver, arguments)
+        return store
+
+    def _resolve(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            resolver, arguments = pending
+            self._tags, self._switches = resolver(self._source, self._spans, *arguments)
+            self._pending = None
 
     def _size(self) -> int:
         assert self._spans is not None
         return len(self._spans) // 2
 
     def _make(self, i: int) -> Sentence:
+        if self._pending is not None:
+            self._resolve()
         spans = self._spans
         assert spans is not None
         tag = self._tags[i] if self._tags is not None else None
@@ -359,11 +389,13 @@ class SentenceTuple(ColumnTuple[Sentence]):
         return _new_sentence(self._source, spans[2 * i], spans[2 * i + 1], i, tag, switch)
 
     def _columns(self) -> tuple[Any, ...]:
+        self._resolve()
         return (id(self._source), self._spans, self._tags, self._switches)
 
     def __reduce__(self) -> tuple[Callable[..., SentenceTuple], tuple[Any, ...]]:
         if self._items is not None:
             return SentenceTuple, (self._items,)
+        self._resolve()
         return SentenceTuple.from_columns, (self._source, self._spans, self._tags, self._switches)
 
 

@@ -136,3 +136,23 @@ def test_schema_documents_the_same_fields() -> None:
     }
     assert {"text", "body"} <= set(turn["required"])
     assert "text" in schema["$defs"]["Sentence"]["required"]
+
+
+def test_sentence_tags_are_found_when_first_read() -> None:
+    calls: list[str] = []
+
+    class Counting:
+        name = "counting"
+
+        def detect(self, text: str) -> ia.LanguageTag | None:
+            calls.append(text)
+            return language_tag("es" if "Gracias" in text else "en", 0.9, LanguageSource.DETECTED)
+
+    parsed = ia.parse(TEXT, identifier=Counting())
+    turn_calls = len(calls)  # turn languages are found while parsing (they decide the record's)
+    assert turn_calls == len(parsed.turns)
+    second = parsed.turns[1].sentences
+    assert second[0].language is not None and second[0].language.code == "es"
+    assert len(calls) == turn_calls + len(second)  # one turn's sentences, once
+    assert [s.language.code for s in second if s.language] == ["es", "en"]
+    assert pickle.loads(pickle.dumps(parsed)) == parsed == ia.Transcript.model_validate_json(parsed.model_dump_json())

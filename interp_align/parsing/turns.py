@@ -267,44 +267,49 @@ def _sentences(
     turn_language: LanguageTag,
     ident: Identifier | None,
 ) -> SentenceTuple:
-    """The sentences of ``[start, end)``, as columns (see ``SentenceTuple``)."""
+    """The sentences of ``[start, end)``, as columns (see ``SentenceTuple``); their language
+    tags are deferred to the first read (``_sentence_tags``)."""
     if start >= end:
         return SentenceTuple.EMPTY
     text = doc.text
     protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end]
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
     spans = offsets_array(len(text))
-    tags: list[LanguageTag | None] = []
-    switches = bytearray()
     search = _WORDLIKE.search
     for s, e in split_sentences(text, start, end, language=code, protected=protected, view=doc.view):
         inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e] if protected else None
         if inside:
-            masked = _unmarked(text, s, e, inside)
-            if search(masked) is None:
+            if search(_unmarked(text, s, e, inside)) is None:
                 continue  # only a marker or punctuation: not a sentence
         elif search(text, s, e) is None:
             continue
-        else:
-            masked = None
         spans.append(s)
         spans.append(e)
-        if ident is None:
-            continue
-        tag = ident.detect(text[s:e])
-        switch = bool(
-            tag is not None
-            and tag.code != turn_language.code
-            and tag.confidence >= CODE_SWITCH_MIN_CONFIDENCE
-            and len((text[s:e] if masked is None else masked).split()) >= 2
-        )
-        tags.append(tag)
-        switches.append(switch)
     if not spans:
         return SentenceTuple.EMPTY
     if ident is None:
         return SentenceTuple.from_columns(text, spans)
-    return SentenceTuple.from_columns(text, spans, tuple(tags), bytes(switches))
+    return SentenceTuple.deferred(text, spans, _sentence_tags, ident, turn_language.code, tuple(protected))
+
+
+def _sentence_tags(
+    text: str, spans: Sequence[int], ident: Identifier, turn_code: str, protected: Sequence[tuple[int, int]]
+) -> tuple[tuple[LanguageTag | None, ...], bytes]:
+    """Each sentence's tag, and whether it is a code switch: another language than the turn's,
+    told with confidence, in at least two words outside the notes."""
+    tags: list[LanguageTag | None] = []
+    switches = bytearray()
+    for i in range(0, len(spans), 2):
+        s, e = spans[i], spans[i + 1]
+        sentence = text[s:e]
+        tag = ident.detect(sentence)
+        switch = False
+        if tag is not None and tag.code != turn_code and tag.confidence >= CODE_SWITCH_MIN_CONFIDENCE:
+            inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e]
+            switch = len((_unmarked(text, s, e, inside) if inside else sentence).split()) >= 2
+        tags.append(tag)
+        switches.append(switch)
+    return tuple(tags), bytes(switches)
 
 
 def _unmarked(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
