@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
-from ..errors import InputError
+from ..io import read_text
+from ._common import ReadOptions, add_read_options, read_options, write_output
 
 NAME = "align-sentences"
 HELP = "align two files of sentences (one per line) and print Vecalign beads or JSONL"
@@ -26,24 +25,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-second-pass", action="store_true",
                         help="skip the second pass with a lexicon learned from the document pair")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    add_read_options(parser, detect=False)
 
 
-def _read_lines(path: str) -> list[str]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    return text.splitlines()
+def _read_lines(path: str, options: ReadOptions) -> list[str]:
+    """One sentence per line, decoded like every transcript (``--encoding``, ``--decode-errors``)."""
+    return read_text(path, encoding=options.encoding, errors=options.errors).text.splitlines()
 
 
 def run(args: argparse.Namespace) -> int:
     from ..align.evaluate import format_beads
     from ..align.sentences import align_sentences
 
-    src = _read_lines(args.src)
-    tgt = _read_lines(args.tgt)
+    options = read_options(args)
+    src = _read_lines(args.src, options)
+    tgt = _read_lines(args.tgt, options)
     beads = align_sentences(
         src,
         tgt,
@@ -70,8 +66,5 @@ def run(args: argparse.Namespace) -> int:
             + "\n"
             for b in beads
         )
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+    write_output(args.output, out)
     return 0

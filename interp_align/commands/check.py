@@ -2,6 +2,8 @@
 
 Exit codes: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for
 usage or input errors (raised as ``InterpAlignError`` and printed by the CLI).
+With several FILEs, one that cannot be read is reported on stderr and the
+others are still checked and printed; the exit code is then 2.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError, InputError
-from ..models import Severity
+from ..models import Severity, Transcript
+from ._common import add_read_options, load, read_options, write_output
 
 NAME = "check"
 HELP = "check transcripts for gaps, garbled text, names, interpreter flags, structure and fidelity"
@@ -39,7 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PYPROJECT", help="read [tool.interp-align.check] from this file")
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout")
     parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
-    parser.add_argument("--no-detect", action="store_true", help="skip language identification (faster)")
+    add_read_options(parser)
 
 
 def _list_rules() -> str:
@@ -49,7 +52,6 @@ def _list_rules() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..parse import read
     from ..quality import check, load_config
     from ..quality.formats import format_reports
 
@@ -66,20 +68,28 @@ def run(args: argparse.Namespace) -> int:
     if pyproject is not None and not pyproject.is_file():
         raise ConfigError(f"{pyproject}: no such file")
     config = load_config(pyproject, overrides={"select": args.select, "ignore": args.ignore, "fail_on": args.fail_on})
-    for name in (*args.files, args.original, args.reference):
-        if name and not Path(name).is_file():
-            raise InputError("no such file", path=name)
-    detect = not args.no_detect
-    original = read(args.original, detect_language=detect, language="es") if args.original else None
-    reference = read(args.reference, detect_language=detect) if args.reference else None
-    reports = [
-        check(read(name, detect_language=detect), original=original, reference=reference, config=config)
-        for name in args.files
-    ]
-    out = format_reports(reports, args.format)
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+    options = read_options(args)
+    original = load(args.original, options, language="es") if args.original else None
+    reference = load(args.reference, options) if args.reference else None
+    reports, unreadable = [], 0
+    for name in args.files:
+        try:
+            transcript = load(name, options)
+            if original is not None:
+                _check_order(transcript, original)
+            reports.append(check(transcript, original=original, reference=reference, config=config))
+        except InputError as exc:  # one bad file must not hide the findings of the others
+            unreadable += 1
+            print(f"interp-align check: error: {exc}", file=sys.stderr)
+    write_output(args.output, format_reports(reports, args.format))
+    if unreadable:
+        return 2
     threshold = _FAIL_ON[config.fail_on]
     return 1 if any(r.fails(threshold) for r in reports) else 0
+
+
+def _check_order(transcript: Transcript, original: Transcript) -> None:
+    """Refuse a Spanish FILE checked against an English ``--original``: the fidelity rules would mislabel both."""
+    from ..pairing import order_pair
+
+    order_pair(transcript, original, names=("FILE", "--original"))
