@@ -112,9 +112,9 @@ def read_manifest(manifest: Path) -> list[tuple[int, str, str]]:
     except OSError as exc:
         raise InputError(f"cannot read manifest ({exc.strerror})", path=str(manifest)) from None
     try:
-        text = decode_bytes(data, str(manifest)).text
+        text = decode_bytes(data).text
     except InterpAlignError as exc:
-        raise InputError(f"not a CSV text file: {exc}") from None
+        raise InputError(f"not a CSV text file ({exc}); save it as UTF-8 CSV", path=str(manifest)) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, str, str]] = []
     header: list[str] | None = None
@@ -211,7 +211,8 @@ def process_job(root: str, job: BatchJob, options: ReadOptions | None = None, sw
         spanish = alignment = None
         if job.spanish is not None:
             spanish = load(base / job.spanish, options, language="es")
-            english, spanish, swapped = order_pair(english, spanish, swap=swap, names=("english", "spanish"))
+            english, spanish, swapped = order_pair(english, spanish, swap=swap, names=("english", "spanish"),
+                                                   remedy="fix the pair, or run with --swap-if-needed")
             if swapped:  # read again as check --original would: the Spanish record declared Spanish
                 english, spanish = load(base / job.spanish, options), load(base / job.english, options, language="es")
                 row.update(english=job.spanish, spanish=job.english)

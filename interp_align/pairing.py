@@ -55,7 +55,12 @@ def _describe(transcript: Transcript, found: RecordLanguage) -> str:
 
 
 def order_pair(
-    english: Transcript, spanish: Transcript, *, swap: bool = False, names: tuple[str, str] = ("EN_FILE", "ES_FILE")
+    english: Transcript,
+    spanish: Transcript,
+    *,
+    swap: bool = False,
+    names: tuple[str, str] = ("EN_FILE", "ES_FILE"),
+    remedy: str = "give the English record first, or pass --swap-if-needed",
 ) -> tuple[Transcript, Transcript, bool]:
     """``(english, spanish, swapped)``: the pair in the right order, or ``InputError`` saying why not.
 
@@ -73,7 +78,7 @@ def order_pair(
             return spanish, english, True
         raise InputError(
             f"the records look swapped: {names[0]} {_describe(english, en)} and {names[1]} {_describe(spanish, es)}; "
-            f"give the English record first, or pass --swap-if-needed"
+            f"{remedy}"
         )
     if en_wrong or es_wrong:
         wrong, found, which, want = (english, en, names[0], "English") if en_wrong else (spanish, es, names[1], "Spanish")

@@ -92,4 +92,5 @@ def _check_order(transcript: Transcript, original: Transcript) -> None:
     """Refuse a Spanish FILE checked against an English ``--original``: the fidelity rules would mislabel both."""
     from ..pairing import order_pair
 
-    order_pair(transcript, original, names=("FILE", "--original"))
+    order_pair(transcript, original, names=("FILE", "--original"),
+               remedy="check the English record as FILE with the Spanish record as --original")

@@ -19,7 +19,7 @@ from ..context import CheckContext, build_roster
 from ..models import Finding, Location
 from .base import RuleInfo
 
-__all__ = ["RULES", "run"]
+__all__ = ["RULES", "run", "unmatched_rule"]
 
 RULES = (
     RuleInfo("IA601", "omission", "fidelity", Severity.WARNING, "An original sentence the interpretation leaves out.", "original"),
@@ -158,8 +158,7 @@ def _unmatched(
     the other record's interpreter, or of an unknown direction, are info.
     """
     spanish_only = original_side == "es"
-    code = "IA601" if pair.original_language == original_side or (
-        pair.original_language is None and spanish_only) else "IA602"
+    code = unmatched_rule(pair.original_language, original_side)
     own_tr, other_tr = (sides.spanish, sides.english) if spanish_only else (sides.english, sides.spanish)
     own_turn, other_turn = (pair.spanish_turn, pair.english_turn) if spanish_only else (pair.english_turn, pair.spanish_turn)
     assert own_turn is not None and other_turn is not None
@@ -176,12 +175,23 @@ def _unmatched(
     text = " ".join(" ".join(own_tr.text[a:b] for a, b in spans).split())
     what = "omission" if code == "IA601" else "addition"
     names = ("Spanish", "English") if spanish_only else ("English", "Spanish")
-    message = (f"{what}: {names[0]} turn {own_turn + 1} sentence {text[:100]!r} has no counterpart in "
-               f"{names[1]} turn {other_turn + 1}"
+    message = (f"{what}: {names[0]} turn {own_turn} sentence {text[:100]!r} has no counterpart in "
+               f"{names[1]} turn {other_turn}"
                + (" (found inside a merged link whose English is much shorter)" if merged else ""))
     finding = ctx.finding(code, start, end, message, related=related, severity=severity)
     if finding:
         yield finding
+
+
+def unmatched_rule(original_language: str | None, side: str) -> str:
+    """The rule of a sentence on ``side`` ("en"/"es") with nothing on the other side of its link.
+
+    A sentence of the original left unrendered is an omission (IA601); a
+    rendered sentence with no original is an addition (IA602).  With no known
+    direction the Spanish record is taken as the original.  The HTML report
+    labels its rows with this function, so the page and ``check`` agree.
+    """
+    return "IA601" if original_language == side or (original_language is None and side == "es") else "IA602"
 
 
 def _count_before(pair: TurnPair, index: int, spanish_only: bool) -> int:
@@ -358,7 +368,7 @@ def _turn_missing(ctx: CheckContext, sides: _Sides, pair: TurnPair, previous_en:
         start, end, related = es_turn.label.start, es_turn.label.end, []
     finding = ctx.finding(
         "IA606", start, end,
-        f"turn missing: Spanish turn {pair.spanish_turn + 1} ({es_turn.label_text!r}) has no English counterpart"
+        f"turn missing: Spanish turn {pair.spanish_turn} ({es_turn.label_text!r}) has no English counterpart"
         + (" after this turn" if sides.checked_is_english and previous_en is not None else ""),
         related=related,
     )
