@@ -168,6 +168,7 @@ class Outcome:
     stage: str = ""  # the stage that failed, "" when none did
     problem: str = ""  # "exception", "lossless" or "timeout"
     detail: str = ""
+    where: str = ""  # for exceptions: type and innermost frame, the key failures are grouped by
     seconds: float = 0.0
 
 
@@ -209,7 +210,8 @@ def run_case(case: Case, *, timeout: int = 30) -> Outcome:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         outcome.stage, outcome.problem = stage, "exception"
-        outcome.detail = f"{type(exc).__name__} at {where}: {str(exc)[:200]}"
+        outcome.where = f"{type(exc).__name__} at {where}"
+        outcome.detail = f"{outcome.where}: {str(exc)[:200]}"
     finally:
         if hasattr(signal, "SIGALRM"):
             signal.alarm(0)
@@ -246,7 +248,7 @@ class Tally:
     inputs: int = 0
     seconds: float = 0.0
     failures: Counter[str] = field(default_factory=Counter)  # "stage/problem" → count
-    groups: dict[str, list[int]] = field(default_factory=dict)  # stage/problem/detail → first inputs
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)  # stage · problem · where → count, examples
     slowest: list[tuple[float, int]] = field(default_factory=list)
 
     def add(self, outcomes: list[Outcome], size: int) -> None:
@@ -256,9 +258,11 @@ class Tally:
                 continue
             if o.problem:
                 self.failures[f"{o.stage}/{o.problem}"] += 1
-                examples = self.groups.setdefault(f"{o.stage} · {o.problem} · {o.detail}", [])
-                if len(examples) < 5:
-                    examples.append(o.index)
+                group = self.groups.setdefault(f"{o.stage} · {o.problem} · {o.where or o.detail}",
+                                               {"count": 0, "inputs": [], "first": o.detail})
+                group["count"] += 1
+                if len(group["inputs"]) < 5:
+                    group["inputs"].append(o.index)
             else:
                 self.slowest = sorted([*self.slowest, (round(o.seconds, 3), o.index)], reverse=True)[:5]
 
@@ -342,8 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = fuzz(args.inputs, seed=args.seed, workers=args.workers, out=args.out, every=args.every)
     summary = {k: v for k, v in figures.items() if k != "failure_groups"}
     print(json.dumps(summary, indent=1))
-    for group, examples in figures["failure_groups"].items():
-        print(f"  {group}  e.g. --only {examples[0]}")
+    for key, group in figures["failure_groups"].items():
+        print(f"  {group['count']:>7} × {key}  e.g. --only {group['inputs'][0]}: {group['first']}")
     return 1 if figures["exceptions"] or figures["lossless_failures"] else 0
 
 
