@@ -20,6 +20,8 @@ from .export import (
     to_tmx,
     to_tsv,
 )
+from .inputs import ReadOptions, load
+from .io import decode_bytes, read_text, write_text
 from .models import (
     Alignment,
     Bead,
@@ -41,6 +43,7 @@ from .models import (
     Turn,
     TurnPair,
 )
+from .pairing import order_pair, record_language
 from .parse import parse, read
 from .quality import Finding, QualityReport, check
 
@@ -66,6 +69,7 @@ __all__ = [
     "MarkerKind",
     "ParseError",
     "QualityReport",
+    "ReadOptions",
     "Sentence",
     "SentenceScorer",
     "Severity",
@@ -79,15 +83,21 @@ __all__ = [
     "align_sentences",
     "aligned_segments",
     "check",
+    "decode_bytes",
     "format_alignment",
+    "load",
+    "order_pair",
     "parse",
     "read",
     "read_beads",
+    "read_text",
     "read_tmx",
+    "record_language",
     "score",
     "to_jsonl",
     "to_moses",
     "to_tmx",
     "to_tsv",
     "write_beads",
+    "write_text",
 ]

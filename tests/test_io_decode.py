@@ -72,7 +72,7 @@ def test_named_encoding_decodes_without_detection(encoding: str) -> None:
 
 
 def test_named_encoding_refuses_bytes_it_cannot_read() -> None:
-    with pytest.raises(DecodeError, match="not valid utf-8.*at byte 3"):
+    with pytest.raises(DecodeError, match=r"not valid utf-8.*at byte 3"):
         decode_bytes("Caf\xe9 olé".encode("cp1252"), encoding="utf-8")
     with pytest.raises(InputError, match="unknown encoding 'klingon'"):
         decode_bytes(b"abc", encoding="klingon")

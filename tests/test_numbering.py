@@ -33,7 +33,7 @@ def event() -> tuple[ia.Transcript, ia.Transcript, ia.Alignment, ia.QualityRepor
 
 def test_finding_message_json_and_text_heading_give_one_number(
         event: tuple[ia.Transcript, ia.Transcript, ia.Alignment, ia.QualityReport]) -> None:
-    en, es, alignment, report = event
+    en, _es, _alignment, report = event
     (omission,) = [f for f in report.findings if f.rule == "IA601"]
     turn = omission.location.turn
     assert turn == 2 == len(en.turns) - 1  # the third and last turn: index 2

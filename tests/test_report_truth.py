@@ -10,6 +10,8 @@ shows it — boilerplate and spam outside the turns included.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from batch_corpus import event_texts
@@ -116,9 +118,24 @@ def test_interpreter_notes_are_visible(english_original: tuple[str, QualityRepor
 
 def test_event_date_sources_version_and_settings_are_shown(
         english_original: tuple[str, QualityReport, QualityReport, ia.Alignment]) -> None:
-    page, report, own, alignment = english_original
+    page, report, _own, alignment = english_original
     header = page[page.index('<header class="top">') : page.index("</header>")]
     assert "Ciudad de México, 6 de marzo de 2024" in header
     assert "<code>en.txt</code>" in header and "<code>es.txt</code>" in header
     assert f"<code>{ia.__version__}</code>" in header and report.signature.split("|")[0] in header
     assert alignment.signature.split("|")[0] in header and "How to read this page" in header
+
+
+def test_seed_report_counts_equal_check_original(seed_report_page: Path, seed_check_json: dict[str, Any]) -> None:
+    """The issue's example: the seed's page counts what check --original counts, each finding once and listed."""
+    page = seed_report_page.read_text(encoding="utf-8")
+    counts = _counts(page)
+    for side, report in seed_check_json.items():
+        findings = report["findings"]
+        assert counts[f"{side}-total"] == str(len(findings))
+        for severity in ("error", "warning", "info"):
+            assert counts[f"{side}-{severity}"] == str(sum(f["severity"] == severity for f in findings))
+    listed = re.findall(r'<li id="f-(en|es)-\d+" class="[a-z]+" data-finding data-rule="(IA\d+)"', page)
+    expected = sorted((side, f["rule"]) for side, report in seed_check_json.items() for f in report["findings"])
+    assert sorted(listed) == expected
+    assert counts["mismatches"] == "0" and "num-mismatch\" title=\"IA603" not in page  # check reports none
