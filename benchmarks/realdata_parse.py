@@ -1,75 +1,129 @@
-"""Parser figures on the gob.mx Spanish records in ../shared/realdata/es-gobmx (read at runtime, never copied).
+"""Parser figures on the real records in ../shared/realdata/ (read at run time, never copied).
 
-For each file: ``---`` blocks, blocks whose first line the parser took as a turn,
-turns (inline labels such as "TED CRUZ (interpretación ...): ..." add turns
-inside a block), office lines carrying "(INTERPRETACIÓN ...)"/"(TRADUCCIÓN ...)"
-and how many of them became interpreted turns, speakers and boilerplate.
+Per dialect (the one the parser recognised; per folder before dialects existed): files,
+turns, interpreted turns, placeholder turns, unattributed blocks that open with a
+label-like line, ``Q`` lines that open no turn, sentences that end at a soft wrap,
+diagnostics by code and MB/s.  The label-like and soft-wrap tests below are written
+independently of the parser, so the figures check it rather than restate it.
 
-Usage: python benchmarks/realdata_parse.py [FOLDER]
+Usage: python benchmarks/realdata_parse.py [--detect] [FOLDER ...]
+(default: every folder of ../shared/realdata; ``--detect`` turns language detection on).
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
-from interp_align.models import BlockKind, Turn
+from interp_align.models import BlockKind, Transcript
 from interp_align.parse import read
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "es-gobmx"
-_LABEL_WITH_NOTE = re.compile(
-    r"^[A-ZÁÉÍÓÚÑÜ][^a-záéíóúñ\n(]*\((?i:interpretaci[oó]n|traducci[oó]n)[^()\n]*\)", re.MULTILINE
-)
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+_PARENS = re.compile(r"\([^()]*\)?")
+_Q_LINE = re.compile(r"^[ \t\u00a0]*Q(?:[ \t\u00a0]|:|[\u2013\u2014-]|$)", re.MULTILINE)
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]*_]*$")
 
 
-def measure(path: Path) -> dict[str, int]:
-    transcript = read(path, detect_language=False)
+def label_like(line: str) -> bool:
+    """An all-caps line of at least four letters (outside parentheses), or a ``Q`` question."""
+    clean = line.strip(" \t\u00a0" + _INVISIBLE)
+    if not clean or clean.startswith(("(", "[")):
+        return False
+    if re.match(r"Q(?:[ \t\u00a0:]|$)", clean):
+        return True
+    letters = [c for c in _PARENS.sub(" ", clean) if c.isalpha()]
+    return len(letters) >= 4 and all(not c.islower() for c in letters)
+
+
+def soft_wraps(text: str) -> set[int]:
+    """Offsets of line breaks inside a paragraph of a Markdown export (front matter present):
+    the line ends with no trailing space (no hard break) and the next line is not blank."""
+    if not text.startswith("---"):
+        return set()
+    found = set()
+    for match in re.finditer(r"(?<=[^\s])\n(?=[ \t\u00a0]*[^\s])", text):
+        found.add(match.start())
+    return found
+
+
+def measure(transcript: Transcript) -> Counter[str]:
     text = transcript.text
-    separators = [b for b in transcript.blocks if b.kind is BlockKind.SEPARATOR]
-    turn_starts = {t.start for t in transcript.turns}
-    # line start -> the turn opening that line
-    label_line_turns: dict[int, Turn] = {text.rfind("\n", 0, t.start) + 1: t for t in transcript.turns}
-    blocks_as_turns = 0
-    for sep in separators:
-        turn = label_line_turns.get(sep.end + 1)
-        blocks_as_turns += int(turn is not None and turn.start in turn_starts)
-    # label lines (block or inline) that carry an interpretation note, found independently of the parser:
-    # an all-caps name/office, then "(INTERPRETACIÓN ...)" or "(TRADUCCIÓN ...)"
-    office_lines = office_interpreted = 0
-    for match in _LABEL_WITH_NOTE.finditer(text):
-        office_lines += 1
-        turn = label_line_turns.get(match.start())
-        office_interpreted += int(turn is not None and turn.interpretation.interpreted)
-    return {
-        "blocks": len(separators),
-        "blocks_as_turns": blocks_as_turns,
-        "turns": len(transcript.turns),
-        "interpreted_turns": sum(t.interpretation.interpreted for t in transcript.turns),
-        "placeholders": sum(t.interpretation.placeholder for t in transcript.turns),
-        "label_note_lines": office_lines,
-        "label_note_interp": office_interpreted,
-        "speakers": len(transcript.speakers),
-        "boilerplate": len(transcript.boilerplate),
-        "unattributed": sum(b.kind is BlockKind.UNATTRIBUTED for b in transcript.blocks),
-    }
+    row: Counter[str] = Counter()
+    row["files"] = 1
+    row["turns"] = len(transcript.turns)
+    row["interpreted"] = sum(t.interpretation.interpreted for t in transcript.turns)
+    row["placeholders"] = sum(t.interpretation.placeholder for t in transcript.turns)
+    warned = {d.start for d in transcript.diagnostics if d.severity.rank >= 1}
+    for block in transcript.blocks:
+        if block.kind is BlockKind.UNATTRIBUTED:
+            first = next((ln for ln in block.text.split("\n") if ln.strip()), "")
+            if label_like(first):
+                row["label_like_unattributed"] += 1
+                row["...without_warning"] += int(not any(block.start <= w < block.end for w in warned))
+    starts = {text.rfind("\n", 0, t.start) + 1 for t in transcript.turns}
+    wraps = soft_wraps(text)
+    for match in _Q_LINE.finditer(text):
+        line_start = match.start()
+        if line_start in wraps or (line_start and line_start - 1 in wraps):
+            continue  # a "Q" at the start of a wrapped continuation line is prose
+        row["q_lines"] += 1
+        row["q_not_turn"] += int(line_start not in starts)
+    for turn in transcript.turns:
+        for sentence in turn.sentences:
+            if sentence.end in wraps and not _TERMINAL.search(sentence.text):
+                row["soft_wrap_ends"] += 1
+    for diagnostic in transcript.diagnostics:
+        row[f"diag:{diagnostic.code}"] += 1
+    return row
+
+
+def dialect_of(transcript: Transcript, folder: str) -> str:
+    dialect = getattr(transcript, "dialect", None)
+    return getattr(dialect, "name", None) or folder
+
+
+def run(folders: Iterable[Path], detect: bool) -> dict[str, Counter[str]]:
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    seconds: dict[str, float] = defaultdict(float)
+    size: dict[str, int] = defaultdict(int)
+    for folder in folders:
+        for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md")):
+            started = time.process_time()
+            transcript = read(path, detect_language=detect)
+            elapsed = time.process_time() - started
+            name = dialect_of(transcript, folder.name)
+            totals[name] += measure(transcript)
+            seconds[name] += elapsed
+            size[name] += len(path.read_bytes())
+    for name, row in totals.items():
+        row["MB/s x100"] = round(100 * size[name] / 1e6 / max(seconds[name], 1e-9))
+    return totals
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT
-    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
-    if not files:
-        print(f"skipped: no real data at {folder}")
+    detect = "--detect" in argv
+    args = [a for a in argv[1:] if a != "--detect"]
+    folders = [Path(a) for a in args] or (
+        sorted(p for p in REALDATA.iterdir() if p.is_dir()) if REALDATA.is_dir() else []
+    )
+    if not folders:
+        print(f"skipped: no real data at {REALDATA}")
         return 0
-    columns = list(measure(files[0]).keys())
-    print("file".ljust(46) + " ".join(c.rjust(len(c)) for c in columns))
-    totals = dict.fromkeys(columns, 0)
-    for path in files:
-        row = measure(path)
-        for key in columns:
-            totals[key] += row[key]
-        print(path.name[:45].ljust(46) + " ".join(str(row[c]).rjust(len(c)) for c in columns))
-    print("TOTAL".ljust(46) + " ".join(str(totals[c]).rjust(len(c)) for c in columns))
+    totals = run(folders, detect)
+    fixed = ["files", "turns", "interpreted", "placeholders", "label_like_unattributed",
+             "...without_warning", "q_lines", "q_not_turn", "soft_wrap_ends", "MB/s x100"]
+    diag = sorted({k for row in totals.values() for k in row if k.startswith("diag:")})
+    names = sorted(totals)
+    width = max(len(n) for n in names) + 2
+    print("figure".ljust(26) + "".join(n.rjust(width) for n in names))
+    for key in fixed + diag:
+        print(key.ljust(26) + "".join(str(totals[n][key]).rjust(width) for n in names))
     return 0
 
 

@@ -1,7 +1,15 @@
 """interp_align: typed parsing, alignment and quality checks for interpreted transcripts."""
 
 from ._version import __version__
-from .align import AlignmentScore, SentenceScorer, align_sentences, read_beads, score, write_beads
+from .align import (
+    AlignmentScore,
+    SentenceScorer,
+    align_corpus,
+    align_sentences,
+    read_beads,
+    score,
+    write_beads,
+)
 from .align.turns import align
 from .errors import (
     AlignmentError,
@@ -80,6 +88,7 @@ __all__ = [
     "TurnPair",
     "__version__",
     "align",
+    "align_corpus",
     "align_sentences",
     "aligned_segments",
     "check",

@@ -8,7 +8,7 @@ Detection order (``encoding=None``, the default; docs/cli.md#encodings):
 4. CP-1252 (Windows Western, a superset of Latin-1's letters) when the text
    is clearly Western-European: every non-ASCII character a Latin letter or
    common typographic mark and no UTF-8-read-as-CP-1252 sequence.  Recorded
-   as diagnostic P010, so the fallback is never silent;
+   as diagnostic P020, so the fallback is never silent;
 5. otherwise ``DecodeError`` naming the path and byte offset, with the
    options that would read it.
 
@@ -56,7 +56,7 @@ ERRORS: tuple[Errors, ...] = ("strict", "replace")
 #: Diagnostics this module records while decoding (the parser's are in ``parse.DIAGNOSTIC_CODES``).
 DECODE_DIAGNOSTICS: dict[str, str] = {
     "P004": "undecodable bytes were replaced (read with errors='replace')",
-    "P010": "not UTF-8: decoded as CP-1252 (Windows Western), the detection fallback",
+    "P020": "not UTF-8: decoded as CP-1252 (Windows Western), the detection fallback",
 }
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -187,7 +187,7 @@ def decode_bytes(
         legacy = None
     if legacy is not None and _western(legacy):
         diagnostic = Diagnostic(
-            code="P010",
+            code="P020",
             severity=Severity.WARNING,
             message=f"not UTF-8 (first non-UTF-8 byte at byte {first}): decoded as cp1252 (Windows Western), in which "
             "it reads as Latin letters; convert the file to UTF-8, or name its encoding with --encoding",

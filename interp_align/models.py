@@ -23,6 +23,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Diagnostic",
+    "Dialect",
     "HeaderField",
     "HeaderFieldKind",
     "Interpretation",
@@ -30,6 +31,8 @@ __all__ = [
     "LanguageTag",
     "Marker",
     "MarkerKind",
+    "Passage",
+    "PassageKind",
     "Sentence",
     "Severity",
     "Span",
@@ -127,8 +130,12 @@ class Marker(Span):
 class Interpretation(_Frozen):
     """Whether a turn reached the record through an interpreter, as declared by a marker.
 
-    ``placeholder`` is true when the record holds only the marker and no words
-    (gob.mx's ``(Mensaje en inglés)``): the turn exists but its text is empty.
+    ``interpreted`` is true when some of the turn's words are an interpreter's
+    rendering (``Turn.passages`` says which).  ``placeholder`` is true when the
+    record holds only notes and no words (gob.mx's ``(Mensaje en inglés)``, the
+    White House's ``(Speaks Spanish.)  (No translation provided.)``): the turn
+    exists but its speech is not in the record; ``source_language`` then names the
+    language spoken, when a note declares it.
     """
 
     interpreted: bool = False
@@ -136,6 +143,30 @@ class Interpretation(_Frozen):
     source_language: LanguageCode | None = None
     target_language: LanguageCode | None = None
     placeholder: bool = False
+
+
+class PassageKind(str, Enum):
+    """How a stretch of a turn reached the record."""
+
+    ORIGINAL = "original"  # the speaker's own words, in the language the record prints
+    INTERPRETED = "interpreted"  # an interpreter's rendering of speech in another language
+    UNTRANSCRIBED = "untranscribed"  # speech the record only names: "(Speaks Spanish.)"
+
+
+class Passage(Span):
+    """A stretch of a turn body in one mode: original, interpreted or untranscribed.
+
+    An interpreted turn may be partly original ("(In English.) Thank you.") and a
+    speaker may say a sentence in their own language before "(As interpreted.)";
+    passages record where each mode starts and ends.  ``source_language`` is the
+    language spoken, ``target_language`` the one the record prints (interpreted
+    passages); ``marker`` is the note that opened the passage, if any.
+    """
+
+    kind: PassageKind
+    source_language: LanguageCode | None = None
+    target_language: LanguageCode | None = None
+    marker: Marker | None = None
 
 
 class Sentence(Span):
@@ -182,6 +213,7 @@ class Turn(Span):
     text: str
     body: str
     interpretation: Interpretation = Interpretation()
+    passages: tuple[Passage, ...] = ()
     markers: tuple[Marker, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     language: LanguageTag | None = None
@@ -217,14 +249,38 @@ class HeaderFieldKind(str, Enum):
     ORGANISATION = "organisation"
     PLACE = "place"
     DATE = "date"
+    TIME = "time"
+    URL = "url"
     OTHER = "other"
 
 
 class HeaderField(Span):
-    """A line of the header (title, place, date ...) with its offsets."""
+    """A header line or front-matter field (title, place, date, time, source URL ...) with its offsets.
+
+    ``text`` is the source text of the span; for front-matter fields ``key`` is
+    the field name and ``value`` the decoded value (YAML escapes and folded
+    lines resolved), since the raw text is not what a user wants to read.
+    """
 
     kind: HeaderFieldKind
     text: str
+    key: str | None = None
+    value: str | None = None
+
+
+class Dialect(_Frozen):
+    """The publishing convention a record follows, and the evidence for it.
+
+    ``name`` is a registered dialect (``"whitehouse"``, ``"markdown-export"``,
+    ``"state-department"``, ``"gobmx"``, ``"gobmx-english"``, ``"colon-labels"``);
+    ``evidence`` lists what was seen (``"YAML front matter"``, ``"31 'Q' question
+    lines"``), so a surprising choice can be understood and reported.
+    """
+
+    name: str
+    front_matter: bool = False
+    soft_wraps: bool = False
+    evidence: tuple[str, ...] = ()
 
 
 class Diagnostic(_Frozen):
@@ -252,6 +308,7 @@ class Transcript(_Frozen):
     text: str
     path: str | None = None
     encoding: str | None = None
+    dialect: Dialect | None = None
     language: LanguageTag | None = None
     title: str | None = None
     header: tuple[HeaderField, ...] = ()

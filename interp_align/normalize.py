@@ -30,6 +30,11 @@ _ONE_TO_ONE = {
     "\u2003": " ",
     "\u3000": " ",
     "\ufeff": " ",  # a BOM kept in the text reads as blank for matching
+    # invisible format characters scraped into labels ("GONZÁLEZ\u200b", "\u2060MANUEL")
+    **{c: " " for c in "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u202a\u202b\u202c\u202d\u202e"},
+    "\u00ad": "-",  # soft hyphen
+    "\u2028": "\n",  # line and paragraph separators are line breaks
+    "\u2029": "\n",
     "\u2018": "'",
     "\u2019": "'",
     "\u201a": "'",
@@ -62,8 +67,11 @@ def match_view(text: str) -> str:
 
 
 def is_space(char: str) -> bool:
-    """True for any Unicode whitespace, including no-break spaces and a stray BOM."""
-    return char.isspace() or char == "\ufeff"
+    """True for any Unicode whitespace, including no-break spaces, a stray BOM and invisible marks."""
+    return char.isspace() or char in _INVISIBLE
+
+
+_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u200e\u200f\u2060")
 
 
 def strip_accents(text: str) -> str:

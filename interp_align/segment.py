@@ -37,13 +37,16 @@ def split_sentences(
     *,
     language: str = "en",
     protected: Sequence[tuple[int, int]] = (),
+    view: str | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` over ``text[start:end]``, as absolute offsets into ``text``.
 
     Spans are trimmed of surrounding whitespace and, with the whitespace
     between them, reproduce the range exactly.  A line break always ends a
     sentence; a terminal inside a ``protected`` span (a marker such as
-    "(Via interpreter.)") never does.
+    "(Via interpreter.)") never does.  ``view`` is the caller's matching view of
+    the whole text (same length); the parser passes one in which the soft wraps of
+    a hard-wrapped record are spaces, so a wrap inside a paragraph ends nothing.
     """
     stop = len(text) if end is None else min(end, len(text))
     begin = max(0, start)
@@ -51,7 +54,7 @@ def split_sentences(
         return []
     # Work on the range alone (offsets relative to ``begin``) so that splitting every turn of a
     # long transcript costs the length of the turns, not the transcript times the turns.
-    view = match_view(text[begin:stop])
+    view = match_view(text[begin:stop]) if view is None else view[begin:stop]
     size = stop - begin
     guard = _Protected([(lo - begin, hi - begin) for lo, hi in protected])
     abbreviations = abbreviations_for(language)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lang.labels import EN_ROLE_WORDS, ES_OFFICE_WORDS, ES_ROLE_HEADS, GENERIC_LABELS
+from .lang.labels import EN_ROLE_WORDS, ES_OFFICE_WORDS, ES_ROLE_HEADS, GENERIC_LABELS, ROLE_NOUNS
 from .models import Speaker
 from .normalize import fold, match_view
 
@@ -35,6 +35,7 @@ class LabelParts:
     name: str | None
     role: str | None
     generic: bool
+    key: str | None = None  # for generic labels: the role they name ("preguna" → "pregunta")
 
 
 def _display(words: Sequence[str]) -> str | None:
@@ -57,7 +58,7 @@ def _key(word: str) -> str:
 def _split_plain(words: list[str]) -> tuple[list[str], list[str]]:
     """Split ``ROLE WORDS NAME`` (no comma) into role words and name words."""
     keys = [_key(w) for w in words]
-    if keys and keys[0] in ES_ROLE_HEADS:
+    if keys and (keys[0] in ES_ROLE_HEADS or keys[0] in ROLE_NOUNS):
         i = 1
         while i < len(words) - 1 and (keys[i] in ES_OFFICE_WORDS or keys[i] in ES_ROLE_HEADS):
             i += 1
@@ -71,9 +72,30 @@ def _split_plain(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:i], words[i:]
 
 
+#: Asides inside a label that are neither name nor office: acronyms and notes in parentheses, nicknames.
+_ASIDES = re.compile(r'\([^()]*\)|"[^"]*"')
+
+
 def _is_office(part: str) -> bool:
     first = _key(part.split()[0]) if part.split() else ""
-    return first in ES_ROLE_HEADS or first in EN_ROLE_WORDS
+    return first in ES_ROLE_HEADS or first in EN_ROLE_WORDS or first in ROLE_NOUNS
+
+
+_NUMBERED = re.compile(r"(?P<role>.+?)\s+(?:\d{1,3}|[ivx]{1,4}|uno|dos|tres|one|two|three)$")
+
+
+def _generic_key(key: str) -> str | None:
+    """The generic label ``key`` names, allowing a number ("moderadora 1") or a one-letter typo ("preguna")."""
+    if key in GENERIC_LABELS:
+        return key
+    numbered = _NUMBERED.fullmatch(key)
+    if numbered and numbered.group("role") in GENERIC_LABELS:
+        return key  # "MODERADORA 1" and "MODERADORA 2" are two people
+    if len(key) >= 6 and " " not in key:
+        close = [g for g in GENERIC_LABELS if len(g) >= 6 and " " not in g and _edit_distance_le1(key, g, transpose=True)]
+        if len(close) == 1:
+            return close[0]
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -83,15 +105,19 @@ def split_label(label: str) -> LabelParts:
     key = fold(clean)
     if not key:
         return LabelParts(name=None, role=None, generic=True)
-    if key in GENERIC_LABELS:
-        return LabelParts(name=None, role=_display(clean.split()), generic=True)
+    generic = _generic_key(key)
+    if generic is not None:
+        return LabelParts(name=None, role=_display(clean.split()), generic=True, key=generic)
+    clean = _ASIDES.sub(" ", clean).strip(" ,")  # "(IMSS)", "(ENLACE VIRTUAL)", “EL MARQUÉS”
     if "," in clean:
-        first, _, rest = clean.partition(",")
-        first, rest = first.strip(), rest.strip()
-        if _is_office(first) and not _is_office(rest):
-            office, name = first, rest
+        parts = [p.strip() for p in clean.split(",") if p.strip()]
+        first = parts[0]
+        named = next((p for p in reversed(parts) if not _is_office(p)), None)  # offices may hold commas
+        if _is_office(first) and named is not None:
+            name = named
+            office = ", ".join(p for p in parts if p is not named)
         else:
-            name, office = first, rest
+            name, office = first, ", ".join(parts[1:])
         role_words, name_words = _split_plain(name.split())
         role = " ".join(role_words + office.split())
         return LabelParts(name=_display(name_words), role=_display(role.split()), generic=False)
@@ -109,9 +135,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "speaker"
 
 
-def _edit_distance_le1(a: str, b: str) -> bool:
+def _edit_distance_le1(a: str, b: str, *, transpose: bool = False) -> bool:
+    """At most one insertion, deletion or substitution (or, with ``transpose``, one swap of neighbours)."""
     if a == b:
         return True
+    if transpose and len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
@@ -122,17 +153,24 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
+def _numbered_apart(a: list[str], b: list[str]) -> bool:
+    """Labels that differ in a number name different people ("INVITADO 1" / "INVITADO 2")."""
+    return any(x != y and (x.isdigit() or y.isdigit()) for x, y in zip(a, b, strict=False))
+
+
 def _same_person(short: list[str], long: list[str]) -> bool:
     """``short`` names the same person as ``long``.
 
-    A lone surname matches the same last word; otherwise the names share at
-    least two content words, including ``short``'s last one ("MIGUEL MARIO
-    DÍAZ-CANEL" / "MIGUEL DÍAZ-CANEL BERMÚDEZ").
+    A lone surname matches the same last word; otherwise both names start with
+    the same given name and share at least two content words, including
+    ``short``'s last one ("MIGUEL MARIO DÍAZ-CANEL" / "MIGUEL DÍAZ-CANEL BERMÚDEZ").
     """
     if not short or not long:
         return False
     if len(short) == 1:
         return short[0] == long[-1]
+    if short[0] not in long:
+        return False  # another given name: "JUAN MANUEL CARRERAS LÓPEZ" is not "ANDRÉS MANUEL LÓPEZ OBRADOR"
     content = {w for w in short if w not in _LOWER_WORDS} & {
         w for w in long if w not in _LOWER_WORDS
     }
@@ -162,7 +200,7 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
         if not label:
             key = UNIDENTIFIED
         elif parts.generic or parts.name is None:
-            key = "role:" + fold(parts.role or label)
+            key = "role:" + (parts.key or fold(parts.role or label))
         else:
             key = "name:" + fold(parts.name)
         person = by_key.get(key)
@@ -218,6 +256,7 @@ def _merge(people: list[_Person]) -> dict[int, _Person]:
                     len(person.words) == len(other.words)
                     and len(" ".join(person.words)) >= 8
                     and _edit_distance_le1(" ".join(person.words), " ".join(other.words))
+                    and not _numbered_apart(person.words, other.words)
                 )
             )
         ]

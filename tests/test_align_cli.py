@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from interp_align.align import read_beads
 from interp_align.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "align"
@@ -97,3 +98,31 @@ def test_bad_gold_line_exits_2_naming_the_line(
     bad.write_text("[0]:[0]\nnot a bead\n")
     assert main(["eval-align", "--gold", str(bad), "--test", str(bad)]) == 2
     assert ":2:" in capsys.readouterr().err
+
+
+def test_corpus_mode_aligns_every_folder_together_and_eval_reports_bead_types(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    for name in ("doc-a", "doc-b"):
+        folder = corpus / name
+        folder.mkdir(parents=True)
+        shutil.copy(FIXTURES / "src.txt", folder / "src")
+        shutil.copy(FIXTURES / "tgt.txt", folder / "tgt")
+        shutil.copy(FIXTURES / "gold.txt", folder / "gold")
+        (folder / "meta.json").write_text(json.dumps({"src_lang": "es", "tgt_lang": "en"}))
+    out = tmp_path / "out"
+    assert main(["align-sentences", "--corpus", str(corpus), "-O", str(out)]) == 0
+    assert sorted(p.parent.name for p in out.rglob("test")) == ["doc-a", "doc-b"]
+    capsys.readouterr()
+    assert main(["eval-align", "--gold", str(corpus), "--test", str(out), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == 2 and result["f1_strict"] == 1.0
+    gold_kinds = {f"{len(b.src)}-{len(b.tgt)}" for b in read_beads(FIXTURES / "gold.txt")}
+    assert set(result["recall_by_kind"]) == gold_kinds
+    assert result["recall_by_kind"]["1-0"] == {"found": 2, "gold": 2}
+
+
+def test_corpus_mode_needs_an_output_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align-sentences", "--corpus", str(tmp_path)]) == 2
+    assert "--output-dir" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from interp_align.align import AlignParams, align_sentences, read_beads, score
 from interp_align.align.beads import bead_shapes, check_cover
 from interp_align.align.features import number_keys, tokenize
-from interp_align.align.learned import learn_lexicon
+from interp_align.align.ibm1 import train_links
 from interp_align.align.lexicon import pair_translators, parse_lexicon
 from interp_align.align.scorers import SentenceScorer, get_scorer, register_scorer
 from interp_align.errors import AlignmentError, ConfigError
@@ -44,8 +44,10 @@ def test_language_independent_features_alone_still_find_the_anchored_links(
     src, tgt, gold = fixture_pair
     beads = align_sentences(src, tgt)  # no languages: no lexicon, only figures, names, cognates
     found = {(b.src, b.tgt) for b in beads}
-    assert ((1, 2), (1,)) in found  # 78 mil / 78,000 and 2023 anchor the merge
-    assert ((4,), (2,)) in found  # 855 mil millones / $855 billion
+    # 78 mil / 78,000 and 2023 anchor sentence 1 (whether "Eso es mucho." joins it takes the
+    # lexicon); 855 mil millones / $855 billion anchors sentence 4
+    assert any(b.src[:1] == (1,) and b.tgt == (1,) for b in beads)
+    assert ((4,), (2,)) in found
     assert score(gold, beads).f1_strict >= 0.7
 
 
@@ -177,12 +179,20 @@ def test_lexicon_parses_tsv_and_only_applies_to_en_es() -> None:
     assert pair_translators("de", "fr", lex) == (None, None)
 
 
-def test_learned_lexicon_pairs_words_that_co_occur() -> None:
-    src = [f"gato numero{k} casa" for k in range(6)]
-    tgt = [f"cat number{k} house" for k in range(6)]
-    beads = [Bead(src=(k,), tgt=(k,), confidence=0.9) for k in range(6)]
-    learned = learn_lexicon(src, tgt, beads)
-    assert "cat" in learned["gato"] and "house" in learned["casa"]
+def test_ibm1_links_words_that_co_occur_across_sentence_pairs() -> None:
+    import numpy as np
+
+    # word 0 always comes with word 10, word 1 with 11, word 2 with 12; never the reverse pairing
+    pairs = [
+        (np.array([0, 1]), np.array([10, 11]), 1.0),
+        (np.array([0, 2]), np.array([10, 12]), 1.0),
+        (np.array([1, 2]), np.array([11, 12]), 1.0),
+    ]
+    links = train_links(pairs, 3, 13)
+    found = set(zip(links.src.tolist(), links.tgt.tolist(), strict=True))
+    assert {(0, 10), (1, 11), (2, 12)} <= found
+    assert (0, 11) not in found
+    assert all(0.0 < g <= 1.0 for g in links.strength)
 
 
 # -- pluggable scorers ---------------------------------------------------------------------------
@@ -209,3 +219,30 @@ def test_custom_scorer_replaces_lexical_similarity_and_registers_by_name() -> No
     assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     with pytest.raises(ConfigError):
         get_scorer("no-such-scorer")
+
+
+# -- regressions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("odd", "keys"),
+    [
+        ("¹", set()),
+        ("②", set()),
+        ("₂", set()),
+        ("Artículo ¹ y ②", set()),
+        ("4 mil ²", {"d4", "v4000"}),
+        ("H₂O", set()),
+        ("٣ y ３ mil", {"d3", "v3", "v3000"}),
+    ],
+)
+def test_superscript_or_circled_digit_does_not_crash_the_aligner_features(
+    odd: str, keys: set[str]
+) -> None:
+    # str.isdigit() is true of these but float()/int() cannot read them: they crashed
+    # align, check --original, report and batch; other scripts' decimal digits are figures
+    assert set(number_keys(tokenize(odd))) == keys
+    src = [f"Primera frase {odd}.", "Segunda frase con 78 mil personas."]
+    tgt = [f"First sentence {odd}.", "Second sentence with 78,000 people."]
+    beads = align_sentences(src, tgt, src_lang="es", tgt_lang="en")
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]

@@ -85,7 +85,7 @@ def test_check_reads_cp1252_spanish_and_says_so(tmp_path: Path, capsys: pytest.C
     path.write_bytes(spanish.replace("—000—", "").encode("cp1252"))
     assert main(["check", str(path), "--format", "json", "--no-detect"]) == 0
     (report,) = json.loads(capsys.readouterr().out)["reports"]
-    found = [f for f in report["findings"] if f["rule"] == "IA010"]
+    found = [f for f in report["findings"] if f["rule"] == "IA020"]
     assert len(found) == 1 and "decoded as cp1252" in found[0]["message"]
     assert report["document"]["turns"] == 3
 

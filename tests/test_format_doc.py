@@ -65,7 +65,10 @@ def test_label_table(label: str) -> None:
 def test_placeholder_note_gives_an_empty_turn() -> None:
     text = "Título\n\nJILL BIDEN, ESPOSA DEL PRESIDENTE: (Mensaje en inglés).\n\nMODERADORA: Gracias.\n"
     turn = ia.parse(text, detect_language=False).turns[0]
-    assert turn.interpretation.interpreted and turn.interpretation.placeholder
+    # a placeholder names the language spoken; nothing reached the record through an interpreter
+    assert turn.interpretation.placeholder and not turn.interpretation.interpreted
+    assert turn.interpretation.source_language == "en"
+    assert [p.kind.value for p in turn.passages] == ["untranscribed"]
     assert turn.sentences == () or all(not s.text.strip("(). ") or "Mensaje" in s.text for s in turn.sentences)
 
 
@@ -73,3 +76,36 @@ def test_unknown_parentheses_are_prose() -> None:
     turn = ia.parse("Title\n\nSECRETARY SMITH:  The agency (UNESCO) and (T-MEC) agreed.\n",
                     detect_language=False).turns[0]
     assert turn.markers == ()
+
+
+_EXAMPLE = re.compile(r"<!-- example: (?P<expect>[^>]*) -->\n```text\n(?P<text>.*?)```", re.DOTALL)
+DIALECT_EXAMPLES = [
+    (dict(item.split("=", 1) for item in (p.strip() for p in m.group("expect").split(";"))), m.group("text"))
+    for m in _EXAMPLE.finditer(_section("Dialects"))
+]
+
+
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+@pytest.mark.parametrize(("expect", "text"), DIALECT_EXAMPLES, ids=[e["dialect"] for e, _ in DIALECT_EXAMPLES])
+def test_dialect_example(expect: dict[str, str], text: str) -> None:
+    transcript = ia.parse(text, detect_language=False)
+    assert transcript.dialect is not None and transcript.dialect.name == expect["dialect"]
+    assert "".join(b.text for b in transcript.blocks) == text
+    labels = [t.label_text for t in transcript.turns]
+    if "speech" in expect:
+        assert len(transcript.turns) == 1 and transcript.speaker(transcript.turns[0].speaker_id).name == expect["speech"]
+    else:
+        assert labels == _names(expect["turns"])
+    interpreted = [t.label_text for t in transcript.turns if t.interpretation.interpreted]
+    assert sorted(set(interpreted)) == sorted(set(_names(expect["interpreted"])))
+    if "title" in expect:
+        assert transcript.title == expect["title"]
+
+
+def test_every_dialect_has_an_example() -> None:
+    from interp_align.parsing.dialects import DIALECTS
+
+    assert sorted(e["dialect"] for e, _ in DIALECT_EXAMPLES) == sorted(d.name for d in DIALECTS)

@@ -61,7 +61,7 @@ def test_cp1252_fallback_is_detected_and_said() -> None:
     decoded = read_text(FIXTURES / "bad_utf8.txt")  # "Café olé." in CP-1252/Latin-1
     assert decoded.encoding == "cp1252" and decoded.text == "MR. HALVERSON:  Café olé.\n"
     (diagnostic,) = decoded.diagnostics
-    assert diagnostic.code == "P010" and "first non-UTF-8 byte at byte 19" in diagnostic.message
+    assert diagnostic.code == "P020" and "first non-UTF-8 byte at byte 19" in diagnostic.message
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "cp1252", "latin-1", "utf-16-le"])
@@ -168,7 +168,7 @@ def test_gobmx_block_fixture() -> None:
         (False, None, False),
         (True, "en", False),
         (True, "en", False),
-        (True, "en", True),
+        (False, "en", True),  # "(Mensaje en inglés)": a placeholder, not an interpretation
         (True, "fr", False),
         (False, None, False),
         (False, None, False),

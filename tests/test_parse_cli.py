@@ -58,8 +58,8 @@ def test_decode_errors_replace_is_a_documented_fallback(tmp_path: Path, capsys: 
     bad = tmp_path / "latin1.txt"
     data = "Title\n\nSECRETARY SMITH:  Caf\xe9 con leche.\n".encode("latin-1")
     bad.write_bytes(data)
-    assert main(["parse", str(bad), "--no-detect"]) == 0  # the CP-1252 fallback, said as P010
-    assert "! P010 warning" in capsys.readouterr().out
+    assert main(["parse", str(bad), "--no-detect"]) == 0  # the CP-1252 fallback, said as P020
+    assert "! P020 warning" in capsys.readouterr().out
     assert main(["parse", str(bad), "--no-detect", "--encoding", "utf-8"]) == 2
     assert f"at byte {data.index(0xE9)}" in capsys.readouterr().err
     assert main(["parse", str(bad), "--no-detect", "--encoding", "utf-8", "--decode-errors", "replace"]) == 0

@@ -73,8 +73,6 @@ INTERPRETER_MARKERS = [
     ("(As interpreted.)", None, None),
     ("(Through interpreter)", None, None),
     ("(Through an interpreter)", None, None),
-    ("(In Spanish)", "es", None),
-    ("(Speaks Spanish)", "es", None),
     ("(Vía intérprete)", None, None),
     ("(Mediante traducción)", None, None),
     ("(Interpretación del inglés al español)", "en", "es"),
@@ -87,11 +85,32 @@ INTERPRETER_MARKERS = [
     ("(Interpretación del náhuatl al español)", "nah", "es"),
     ("(Traducción al español)", None, "es"),
     ("(Traducción del inglés)", "en", None),
-    ("(Habla en inglés)", "en", None),
-    ("(Mensaje en inglés)", "en", None),
     ("(TRADUCCIÓN SUBTITULADA)", None, None),
     ("(Interpretación)", None, None),
 ]
+
+
+#: Notes that name the language spoken but declare no interpreter: what they do depends on what
+#: follows (see tests/test_parse_passages.py).
+SPOKEN_MARKERS = [
+    ("(In Spanish)", "es", None),
+    ("(Speaks Spanish)", "es", None),
+    ("(Speaks Spanish.)", "es", None),
+    ("(Speaks in French.)", "fr", None),
+    ("(In English.)", "en", None),
+    ("(Habla en inglés)", "en", None),
+    ("(Mensaje en inglés)", "en", None),
+    ("(SALUDO EN INGLÉS)", "en", None),
+    ("(Habla en lengua indígena)", None, None),
+    ("(Speaks in another language.)", None, None),
+]
+
+
+@pytest.mark.parametrize(("marker", "source", "target"), SPOKEN_MARKERS)
+def test_language_note_vocabulary(marker: str, source: str | None, target: str | None) -> None:
+    spec = classify(fold(marker[1:-1]))
+    assert spec is not None and spec.kind is MarkerKind.LANGUAGE_NOTE and spec.role == "spoken"
+    assert (spec.source_language, spec.target_language) == (source, target)
 
 
 @pytest.mark.parametrize(("marker", "source", "target"), INTERPRETER_MARKERS)
@@ -101,7 +120,7 @@ def test_interpreter_marker_vocabulary(marker: str, source: str | None, target: 
     assert (spec.source_language, spec.target_language) == (source, target)
 
 
-@pytest.mark.parametrize(("marker", "source", "target"), INTERPRETER_MARKERS)
+@pytest.mark.parametrize(("marker", "source", "target"), INTERPRETER_MARKERS + SPOKEN_MARKERS[:2] + SPOKEN_MARKERS[5:7])
 def test_interpreter_marker_sets_turn_interpretation_en_record(marker: str, source: str | None, target: str | None) -> None:
     transcript = parse(f"MR. PRICE:  {marker} Good morning to all of you.\n", detect_language=False, language="en")
     interp = transcript.turns[0].interpretation
@@ -124,7 +143,7 @@ def test_placeholder_marker_turn() -> None:
     text = "MODERADORA: Escuchemos el mensaje.\n\nJILL BIDEN:\n(Mensaje en inglés).\n\nMODERADORA: Gracias.\n"
     transcript = parse(text, detect_language=False, language="es")
     turn = transcript.turns[1]
-    assert turn.interpretation.interpreted and turn.interpretation.placeholder
+    assert turn.interpretation.placeholder and not turn.interpretation.interpreted
     assert turn.interpretation.source_language == "en" and turn.sentences == ()
     assert not transcript.turns[0].interpretation.placeholder
 
@@ -149,7 +168,6 @@ STAGE = [
     ("(falla de transmisión)", MarkerKind.TRANSMISSION_FAILURE, None),
     ("(Falla de audio)", MarkerKind.TRANSMISSION_FAILURE, None),
     ("(Finaliza interpretación)", MarkerKind.INTERPRETER_NOTE, None),
-    ("(Habla en lengua indígena)", MarkerKind.LANGUAGE_NOTE, None),
 ]
 
 
@@ -256,7 +274,7 @@ def test_no_label_blocks_are_unattributed_not_turns() -> None:
     assert len(transcript.turns) == 2
     unattributed = [b for b in transcript.blocks if b.kind is BlockKind.UNATTRIBUTED]
     assert [b.text for b in unattributed] == ["(PIEZA MUSICAL\nCANCIÓN)"]
-    assert [d.code for d in transcript.diagnostics] == ["P007"]
+    assert [d.code for d in transcript.diagnostics] == ["P009"]  # a song block: info, not a warning
 
 
 def test_english_header_fields_and_end_marks() -> None:

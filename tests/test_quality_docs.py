@@ -64,7 +64,7 @@ _FILES = {
 
 
 def _prepared(kind: str, text: str) -> Transcript | None:
-    """The transcript of an example with a file modifier (``Failing (IA010, the file in cp1252)``), else None."""
+    """The transcript of an example with a file modifier (``Failing (IA020, the file in cp1252)``), else None."""
     how = kind.split("-", 1)[1] if "-" in kind else ""
     if how in _FILES:
         decoded = _FILES[how](text)

@@ -10,18 +10,19 @@ from ..models import Bead
 __all__ = ["bead_shapes", "check_cover", "path_to_beads"]
 
 
-def bead_shapes(max_side: int) -> list[tuple[int, int]]:
-    """Allowed ``(source, target)`` sizes: 0-1, 1-0, and every a-b with a, b ≤ max_side.
+def bead_shapes(max_side: int, max_total: int = 5) -> list[tuple[int, int]]:
+    """Allowed ``(source, target)`` sizes: 0-1, 1-0, and every a-b with a, b ≤ ``max_side``, a + b ≤ ``max_total``.
 
-    Many-to-many shapes beyond 2-2 are left out: an interpreter merging three
-    sentences into three is better described as 1-1 beads or smaller merges.
+    Up to five sentences in all (1-4, 2-3, 3-2, 4-1), as Bertalign allows:
+    interpreters regroup a run of short sentences into a few long ones, and a
+    real 3-2 or 4-1 bead scored as smaller beads forces a wrong bead next to it.
     """
     if not isinstance(max_side, int) or max_side < 1:
         raise AlignmentError(f"max_side must be a positive integer, got {max_side!r}")
     shapes = [(0, 1), (1, 0)]
     for a in range(1, max_side + 1):
         for b in range(1, max_side + 1):
-            if a == 1 or b == 1 or (a == 2 and b == 2):
+            if a + b <= max(2, max_total):
                 shapes.append((a, b))
     return shapes
 

@@ -31,6 +31,7 @@ __all__ = [
     "format_beads",
     "parse_beads",
     "read_beads",
+    "recall_by_kind",
     "score",
     "score_many",
     "write_beads",
@@ -43,7 +44,7 @@ def _indices(text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in text.split(",")]
     if parts == [""]:
         return ()
-    if any(not p.isdigit() for p in parts):
+    if any(not p.isdecimal() for p in parts):
         raise ValueError(text)
     return tuple(int(p) for p in parts)
 
@@ -184,3 +185,21 @@ def score_many(pairs: Iterable[tuple[Sequence[Bead], Sequence[Bead]]]) -> Alignm
 def score(gold: Sequence[Bead], test: Sequence[Bead]) -> AlignmentScore:
     """Strict and lax P/R/F1 of one test alignment against its gold."""
     return score_many([(gold, test)])
+
+
+def recall_by_kind(pairs: Iterable[tuple[Sequence[Bead], Sequence[Bead]]]) -> dict[str, tuple[int, int]]:
+    """Per gold bead shape (``"1-1"``, ``"2-1"``, ``"1-0"``, ...): (found exactly in the test, total).
+
+    Unlike :func:`score_many` this counts omissions and additions too, so it
+    shows whether the aligner predicts them where the gold has them.
+    """
+    found: dict[str, list[int]] = {}
+    for gold, test in pairs:
+        predicted = {(b.src, b.tgt) for b in test}
+        for bead in gold:
+            if not bead.src and not bead.tgt:
+                continue
+            entry = found.setdefault(f"{len(bead.src)}-{len(bead.tgt)}", [0, 0])
+            entry[0] += (bead.src, bead.tgt) in predicted
+            entry[1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(found.items(), key=lambda kv: (-kv[1][1], kv[0]))}

@@ -17,17 +17,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from ..normalize import strip_accents
+from .stems import stemmer_for
 
 __all__ = [
-    "Features",
     "KeyVocabulary",
-    "build_features",
+    "Side",
+    "Translate",
     "identity",
     "number_keys",
-    "sentence_keys",
+    "side_tokens",
     "tokenize",
-    "word_tokens",
 ]
 
 #: Scale words after a figure, folded; Spanish ``billón`` is 10**12, English ``billion`` 10**9.
@@ -166,6 +168,20 @@ _NON_DIGIT = re.compile(r"\D")
 COGNATE_PREFIX = 5
 
 
+def _is_figure(token: str) -> bool:
+    """A token read as a number: it starts with a decimal digit (``\\d``, what ``_TOKEN`` matches).
+
+    ``str.isdigit`` is also true of superscript and circled digits (``¹``, ``②``,
+    ``₂``), which ``float`` cannot read and which ``_TOKEN`` files with the letters.
+    """
+    return token[0].isdecimal()
+
+
+def _ascii_digits(token: str) -> str:
+    """The decimal digits of a figure as ASCII (``٣``, ``３`` and ``3`` are one key)."""
+    return "".join(str(int(c)) for c in _NON_DIGIT.sub("", token))
+
+
 def tokenize(text: str) -> list[str]:
     """Raw tokens: figures (with their separators) and letter runs, in order."""
     return _TOKEN.findall(text)
@@ -175,11 +191,6 @@ def tokenize(text: str) -> list[str]:
 def _fold(token: str) -> str:
     """Accent- and case-folded token; cached because the same words recur all document long."""
     return strip_accents(token).casefold() if not token.isascii() else token.lower()
-
-
-def word_tokens(text: str) -> list[str]:
-    """Folded letter tokens of three or more characters (what a learned lexicon pairs up)."""
-    return [_fold(t) for t in _TOKEN.findall(text) if not t[0].isdigit() and len(t) >= 3]
 
 
 def _figure_value(token: str) -> float:
@@ -213,8 +224,8 @@ def number_keys(tokens: Sequence[str]) -> list[str]:
     folded = [_fold(t) for t in tokens]
     for k, token in enumerate(tokens):
         word = folded[k]
-        if token[0].isdigit():
-            digits = _NON_DIGIT.sub("", token).rstrip("0") or "0"
+        if _is_figure(token):
+            digits = _ascii_digits(token).rstrip("0") or "0"
             keys.append("d" + digits)
             value = _figure_value(token)
             nxt = folded[k + 1] if k + 1 < len(folded) else ""
@@ -224,7 +235,7 @@ def number_keys(tokens: Sequence[str]) -> list[str]:
                     scale = 10**9
                 value *= scale
                 after = tokens[k + 2] if k + 2 < len(tokens) else ""
-                if scale == 10**3 and after.isdigit() and len(after) <= 3:
+                if scale == 10**3 and after.isdecimal() and len(after) <= 3:
                     # "4 mil 400" is 4,400: spoken thousands followed by the rest
                     value += int(after)
                     keys.append("d" + (str(int(value)).rstrip("0") or "0"))
@@ -238,38 +249,17 @@ def number_keys(tokens: Sequence[str]) -> list[str]:
     return keys
 
 
-@dataclass(frozen=True)
-class Features:
-    """What the aligner knows of one sentence (or one block of sentences).
-
-    ``chars`` is the length in characters, ``size`` the number of content
-    tokens (the most keys that could possibly match) and ``keys`` the integer
-    ids of its anchor keys.
-    """
-
-    chars: int
-    size: int
-    keys: frozenset[int]
-
-
 class KeyVocabulary:
-    """Interns key strings as small integers so key sets stay cheap at 100k sentences."""
+    """Interns key strings as small integers, shared by both sides and all documents of a corpus."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
 
-    def ids(self, keys: Iterable[str]) -> frozenset[int]:
-        table = self._ids
-        out = set()
-        for key in keys:
-            ident = table.get(key)
-            if ident is None:
-                ident = table[key] = len(table)
-            out.add(ident)
-        return frozenset(out)
-
     def id(self, key: str) -> int:
-        return self._ids[key]
+        ident = self._ids.get(key)
+        if ident is None:
+            ident = self._ids[key] = len(self._ids)
+        return ident
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -284,101 +274,164 @@ def identity(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-def sentence_keys(
-    text: str, *, translate: Translate | None = None, learned: Translate | None = None
-) -> tuple[list[str], int]:
-    """Anchor keys of one sentence and its content size (tokens of 3+ chars and figures).
+#: Strength of a match on the first :data:`COGNATE_PREFIX` letters alone (``presidente``/``president``).
+COGNATE_STRENGTH = 0.8
+#: Weight of one figure, month or spelled-out number of a sentence (a word weighs at most 1).
+FIGURE_WEIGHT = 1.0
+#: Shortest folded word that counts as a content token.
+MIN_WORD = 3
 
-    ``translate`` maps this side's folded words into the pivot language of
-    the bilingual lexicon (:func:`identity` on the pivot side); ``learned``
-    does the same for a lexicon learned from the document pair itself.
+
+@dataclass
+class Side:
+    """The token occurrences of one side of a corpus (all its sentences), as flat arrays.
+
+    Occurrence ``k`` is in sentence ``sent[k]``; ``word[k]`` is the id of its
+    folded form (``-1`` for a figure), ``stem[k]`` of its stem (what the
+    translation tables pair up).  Each occurrence has anchor keys
+    ``key_occ[e] → key[e]`` with ``key_strength[e]``: the folded form itself,
+    its cognate prefix, its lexicon translations, its figure values.
+    ``weight`` (set once the corpus is known) is its rarity.
     """
-    tokens = tokenize(text)
-    keys = number_keys(tokens)
-    size = 0
-    for position, token in enumerate(tokens):
-        if token[0].isdigit():
-            size += 1
-            continue
-        word = _fold(token)
-        if len(word) < 3:
-            continue
-        size += 1
-        if len(word) >= 4:
-            keys.append("c" + word[:COGNATE_PREFIX])
-        if token[0].isupper() and (position > 0 or token.isupper()):
-            keys.append("N" + word)
-        if translate is not None:
-            keys.extend("x" + w for w in translate(word))
-        if learned is not None:
-            keys.extend("l" + w for w in learned(word))
-    return keys, size
+
+    chars: np.ndarray
+    sent: np.ndarray
+    word: np.ndarray
+    stem: np.ndarray
+    key_occ: np.ndarray
+    key: np.ndarray
+    key_strength: np.ndarray
+    weight: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.chars)
 
 
-#: Key prefixes that are never dropped as too frequent: figures, values, months.
-_ANCHOR_PREFIXES = ("d", "v", "m")
+@dataclass
+class _Vocab:
+    ids: dict[str, int]
+
+    def id(self, word: str) -> int:
+        ident = self.ids.get(word)
+        if ident is None:
+            ident = self.ids[word] = len(self.ids)
+        return ident
 
 
-def _document_frequency(raw: Sequence[Sequence[str]]) -> dict[str, int]:
-    df: dict[str, int] = {}
-    for keys in raw:
-        for key in set(keys):
-            df[key] = df.get(key, 0) + 1
-    return df
+def side_tokens(
+    texts: Sequence[str],
+    lang: str | None,
+    keys: KeyVocabulary,
+    words: dict[str, int],
+    stems: dict[str, int],
+    translate: Translate | None = None,
+) -> Side:
+    """Token occurrences and anchor keys of one side's sentences.
 
-
-def build_features(
-    src: Sequence[str],
-    tgt: Sequence[str],
-    *,
-    src_translate: Translate | None = None,
-    tgt_translate: Translate | None = None,
-    src_learned: Translate | None = None,
-    tgt_learned: Translate | None = None,
-    full_weight_below: float = 0.05,
-    drop_above: float = 0.5,
-) -> tuple[list[Features], list[Features], list[float]]:
-    """Features of both sides, and a weight per key id (an IDF within the document pair).
-
-    A key found in many sentences of a side (``the``/``de`` via the lexicon,
-    a cognate prefix of a frequent word) says little about which sentences
-    match: its weight falls with the log of its sentence frequency ``f`` on
-    the side where it is commonest, is 1 below ``full_weight_below``, and the
-    key is dropped above ``drop_above``.  Figures and months always weigh 1.
-    This is the language-independent stop list.
+    ``keys`` is shared by both sides (a key means the same thing on both);
+    ``words`` and ``stems`` are this side's vocabularies, shared by every
+    document of the side in a corpus.  Work is done once per distinct token
+    (cached), so long inputs cost a dictionary look-up per occurrence.
     """
-    raw_src = [sentence_keys(t, translate=src_translate, learned=src_learned) for t in src]
-    raw_tgt = [sentence_keys(t, translate=tgt_translate, learned=tgt_learned) for t in tgt]
-    df_src = _document_frequency([k for k, _ in raw_src])
-    df_tgt = _document_frequency([k for k, _ in raw_tgt])
-    n, m = max(1, len(src)), max(1, len(tgt))
-    # in a short document even a word seen once is "frequent": the rarest possible counts in full
-    floor = -math.log(max(full_weight_below, 1.0 / max(n, m)))
-    vocabulary = KeyVocabulary()
-    weights: list[float] = []
+    stem_of = stemmer_for(lang)
+    word_vocab, stem_vocab = _Vocab(words), _Vocab(stems)
+    cache: dict[str, _Entry | None] = {}
+    chars = np.fromiter((len(t.strip()) for t in texts), dtype=np.int64, count=len(texts))
+    sent: list[int] = []
+    word: list[int] = []
+    stem: list[int] = []
+    key_occ: list[int] = []
+    key: list[int] = []
+    strength: list[float] = []
+    for index, text in enumerate(texts):
+        tokens = _TOKEN.findall(text)
+        for token in tokens:
+            if token in cache:
+                entry = cache[token]
+            else:
+                entry = cache[token] = _token_entry(token, stem_of, keys, word_vocab, stem_vocab, translate)
+            if entry is None:
+                continue
+            occ = len(sent)
+            sent.append(index)
+            word.append(entry[0])
+            stem.append(entry[1])
+            for k, g in entry[2]:
+                key_occ.append(occ)
+                key.append(k)
+                strength.append(g)
+        if any(_is_figure(t) for t in tokens) or any(_fold(t) in _NUMERIC_WORDS for t in tokens):
+            for value in dict.fromkeys(number_keys(tokens)):
+                occ = len(sent)
+                sent.append(index)
+                word.append(-1)
+                stem.append(-1)
+                key_occ.append(occ)
+                key.append(keys.id(value))
+                strength.append(1.0)
+    return Side(
+        chars,
+        np.asarray(sent, dtype=np.int64),
+        np.asarray(word, dtype=np.int64),
+        np.asarray(stem, dtype=np.int64),
+        np.asarray(key_occ, dtype=np.int64),
+        np.asarray(key, dtype=np.int64),
+        np.asarray(strength, dtype=np.float64),
+        np.zeros(len(sent)),
+    )
 
-    def weight(key: str) -> float:
-        if key.startswith(_ANCHOR_PREFIXES):
-            return 1.0
-        f = max(df_src.get(key, 0) / n, df_tgt.get(key, 0) / m)
-        if f > drop_above:
-            return 0.0
-        return min(1.0, -math.log(f) / floor)
 
-    def make(texts: Sequence[str], raw: list[tuple[list[str], int]]) -> list[Features]:
-        out = []
-        for text, (keys, size) in zip(texts, raw, strict=True):
-            kept = []
-            for key in keys:
-                w = weight(key)
-                if w > 0.0:
-                    kept.append(key)
-            ids = vocabulary.ids(kept)
-            while len(weights) < len(vocabulary):
-                weights.append(0.0)
-            for key in kept:
-                weights[vocabulary.id(key)] = weight(key)
-            out.append(Features(len(text.strip()), size, ids))
-        return out
+_NUMERIC_WORDS = frozenset(NUMBER_WORDS) | frozenset(MONTHS)
+#: What a word token contributes: its word id, stem id and anchor keys with strengths.
+_Entry = tuple[int, int, tuple[tuple[int, float], ...]]
 
-    return make(src, raw_src), make(tgt, raw_tgt), weights
+
+def _token_entry(
+    token: str,
+    stem_of: Callable[[str], str],
+    keys: KeyVocabulary,
+    words: _Vocab,
+    stems: _Vocab,
+    translate: Translate | None,
+) -> _Entry | None:
+    """``(word id, stem id, anchor keys)`` of one word token, or ``None`` if it is not content."""
+    if _is_figure(token):
+        return None
+    folded = _fold(token)
+    if len(folded) < MIN_WORD:
+        return None
+    found = [(keys.id("w" + folded), 1.0)]
+    if len(folded) > COGNATE_PREFIX:
+        found.append((keys.id("c" + folded[:COGNATE_PREFIX]), COGNATE_STRENGTH))
+    if translate is not None:
+        found.extend((keys.id("x" + w), 1.0) for w in translate(folded))
+    return words.id(folded), stems.id(stem_of(folded)), tuple(dict(reversed(found)).items())
+
+
+def set_weights(sides: Sequence[Side]) -> None:
+    """Rarity weights over every document of one side of a corpus (an IDF in [0, 1]).
+
+    A word found in a share ``f`` of the side's sentences weighs
+    ``log(1/f) / log(N)``: 1 for a word seen in one sentence, 0 for one in
+    every sentence — the language-independent stop list.  Counting over the
+    whole corpus, not one document, keeps a speech's topic words (said in
+    every other sentence of that speech) from looking like function words.
+    Figures weigh :data:`FIGURE_WEIGHT`.
+    """
+    total = sum(len(s) for s in sides)
+    if not total:
+        return
+    vocab = 1 + max((int(s.word.max()) if len(s.word) else -1) for s in sides)
+    df = np.zeros(max(1, vocab))
+    offset = 0
+    for s in sides:
+        real = s.word >= 0
+        code = np.unique((s.sent[real] + offset) * max(1, vocab) + s.word[real])
+        np.add.at(df, code % max(1, vocab), 1.0)
+        offset += len(s)
+    scale = math.log(max(2, total))
+    for s in sides:
+        w = np.full(len(s.word), FIGURE_WEIGHT)
+        real = s.word >= 0
+        w[real] = np.clip(np.log(total / np.maximum(df[s.word[real]], 1.0)) / scale, 0.0, 1.0)
+        s.weight = w

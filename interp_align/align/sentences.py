@@ -1,73 +1,76 @@
-"""Sentence alignment for interpreted speech: a banded, monotonic dynamic programme.
+"""Sentence alignment for interpreted speech: a banded, monotonic dynamic programme over beads.
 
-Why not Gale–Church alone: interpreters compress (the English runs ~10–15 %
-shorter than the Spanish), merge and split sentences, and drop or add some, so
-length says little.  Each candidate bead is scored by
+Each candidate bead (up to five sentences in all) gets one score, the
+log-odds that its sentences translate each other (:mod:`.objective`): how
+much of its words find a match on the other side — identical words and
+figures, cognates, the EN–ES lexicon, and word translations learned by IBM
+model 1 from the documents themselves (:mod:`.ibm1`) — and how well its
+lengths fit, weighted by how well each kind of evidence separates aligned
+from neighbouring sentences *in these documents*.  Omissions and additions
+score a flat prior.
 
-* a length term calibrated on the document pair itself (the target/source
-  character ratio is estimated from the two texts, with a wide variance),
-* a lexical term: the share of anchor keys the two sides have in common —
-  figures normalised across conventions, names, months, cognates, the EN–ES
-  lexicon when the pair is en/es, and in a second pass a lexicon learned from
-  the confident beads of the first (see :mod:`.features`, :mod:`.learned`),
-* a prior per bead shape (omissions and additions are rare, merges rarer).
+Documents are aligned together (:func:`align_corpus`): rarity weights and
+translation tables are learned over all of them, so a corpus of short
+speeches of one language pair learns more than any one of them.  The first
+pass learns translations from the sentences near each other's diagonal
+position; its alignment then refits the evidence weights and retrains the
+translation tables, and a second pass searches around the first path.
 
 The programme only visits a corridor of cells: a band around the diagonal,
-widened and redone when the best path touches its edge; long inputs are first
+widened locally when the best path touches its edge; long inputs are first
 aligned at a coarse level (blocks of sentences) and the fine pass follows the
-projected coarse path.  Work and memory therefore grow linearly with length.
+projected coarse path.  Work and memory grow linearly with length.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from itertools import accumulate, pairwise
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..errors import AlignmentError
 from ..models import Bead
 from .beads import bead_shapes, path_to_beads
-from .features import Features, build_features, identity
-from .learned import learn_lexicon
+from .coverage import Entries, PairCoverage, pair_coverage
+from .features import KeyVocabulary, Side, set_weights, side_tokens
+from .ibm1 import LinkTable, train_links
 from .lexicon import pair_translators
+from .objective import DEFAULT_EVIDENCE, Evidence, fit_evidence, length_llr, length_x, lexical_llr
 from .scorers import SentenceScorer
 
-__all__ = ["AlignParams", "align_sentences"]
+__all__ = ["AlignParams", "align_corpus", "align_sentences"]
 
 Progress = Callable[[int, int], None]
 _INF = float("inf")
 _MAX_WIDENINGS = 8
 _CHUNK = 1 << 19
+#: Occurrences lighter than this (near-stop words) carry no anchor keys: they add cost, not evidence.
+_MIN_KEY_WEIGHT = 0.05
+#: Target sentences around a source sentence's diagonal position that train the first translation table.
+_TRAIN_WINDOW = 2
 
 
 @dataclass(frozen=True)
 class AlignParams:
-    """The few numbers that shape the cost of a bead (defaults set for interpretation).
+    """The few numbers that shape the score of a bead (defaults chosen on EPTIC dev, see docs).
 
-    ``orphan`` is the extra cost, per sentence, of a sentence inside a merge
-    that shares nothing with the other side; it is scaled down to zero when
-    the document's lexical evidence is weak (see ``_lexical_reliability``).
-    ``omission``/``addition`` are the costs of ``[i]:[]`` and ``[]:[j]``
-    beads; ``merge`` the prior cost of a 2-1 or 1-2 bead, ``merge3`` of a 3-1
-    or 1-3 and ``merge22`` of a 2-2.  Costs of sentence-bearing beads are
-    ``lex_weight·(1 − similarity) + length term``, scaled by the number of
-    sentences in the bead so that merging never pays by itself.
+    ``omission``/``addition`` are the flat costs (negative log-odds) of
+    ``[i]:[]`` and ``[]:[j]`` beads; ``merge`` the cost of each sentence a
+    bead has beyond one per side.  ``evidence`` holds the starting weights of
+    the lexical and length evidence, refitted on the documents after the first
+    pass.  The rest shapes the search corridor.
     """
 
     omission: float = 2.5
-    addition: float = 2.9
-    merge: float = 0.6
-    merge3: float = 1.0
-    merge22: float = 2.5
-    lex_weight: float = 3.0
-    orphan: float = 1.0
-    length_variance: float = 10.0
-    length_cap: float = 6.0
+    addition: float = 2.5
+    merge: float = 2.2
+    max_total: int = 5
+    evidence: Evidence = DEFAULT_EVIDENCE
+    fit: bool = True
+    diagonal_links: bool = False
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -76,38 +79,56 @@ class AlignParams:
 
 
 @dataclass
-class _Side:
-    """Prefix sums over one side's features, for O(1) bead lengths and sizes."""
+class _Units:
+    """One alignment problem: units (sentences or blocks) of both sides and their key entries."""
 
-    chars: list[int]
-    sizes: list[int]
-    keys: list[frozenset[int]]
+    chars_s: np.ndarray
+    chars_t: np.ndarray
+    mass_s: np.ndarray
+    mass_t: np.ndarray
+    src: Entries
+    tgt: Entries
+    ratio: float
 
-    @classmethod
-    def of(cls, feats: Sequence[Features]) -> _Side:
-        return cls(
-            list(accumulate((f.chars for f in feats), initial=0)),
-            list(accumulate((f.size for f in feats), initial=0)),
-            [f.keys for f in feats],
+    @property
+    def n(self) -> int:
+        return len(self.chars_s)
+
+    @property
+    def m(self) -> int:
+        return len(self.chars_t)
+
+    def window(self, i0: int, i1: int, j0: int, j1: int) -> _Units:
+        """The sub-problem of source units ``i0:i1`` and target units ``j0:j1`` (same ratio)."""
+        ks = (self.src.unit >= i0) & (self.src.unit < i1)
+        kt = (self.tgt.unit >= j0) & (self.tgt.unit < j1)
+        src, tgt = self.src.take(ks), self.tgt.take(kt)
+        return _Units(
+            self.chars_s[i0:i1],
+            self.chars_t[j0:j1],
+            self.mass_s[i0:i1],
+            self.mass_t[j0:j1],
+            Entries(src.unit - i0, src.occ, src.key, src.strength, src.weight),
+            Entries(tgt.unit - j0, tgt.occ, tgt.key, tgt.strength, tgt.weight),
+            self.ratio,
         )
 
-    def __len__(self) -> int:
-        return len(self.keys)
+    def coarsen(self, factor: int) -> _Units:
+        """Blocks of ``factor`` consecutive sentences as units (for the coarse pass)."""
 
+        def blocks(values: np.ndarray) -> np.ndarray:
+            return np.add.reduceat(values, np.arange(0, len(values), factor)) if len(values) else values
 
-def _coarsen(feats: Sequence[Features], factor: int) -> list[Features]:
-    """Blocks of ``factor`` consecutive sentences, as one unit each (for the coarse pass)."""
-    blocks = []
-    for start in range(0, len(feats), factor):
-        part = feats[start : start + factor]
-        blocks.append(
-            Features(
-                sum(f.chars for f in part),
-                sum(f.size for f in part),
-                frozenset().union(*(f.keys for f in part)),
-            )
+        src, tgt = self.src, self.tgt
+        return _Units(
+            blocks(self.chars_s),
+            blocks(self.chars_t),
+            blocks(self.mass_s),
+            blocks(self.mass_t),
+            Entries(src.unit // factor, src.occ, src.key, src.strength, src.weight),
+            Entries(tgt.unit // factor, tgt.occ, tgt.key, tgt.strength, tgt.weight),
+            self.ratio,
         )
-    return blocks
 
 
 Corridor = tuple[list[int], list[int]]
@@ -160,6 +181,7 @@ def _is_full(corridor: Corridor, m: int) -> bool:
     return all(x == 0 for x in lo) and all(x == m for x in hi)
 
 
+
 SimFn = Callable[[int, int, int, int], float]
 
 
@@ -168,127 +190,93 @@ class _Result:
     steps: list[tuple[int, int]]
     confidences: list[float]
     touched: list[int]
-    #: per bead, how well it fits and how clearly it beats its rivals (what the learned lexicon trusts)
-    fits: list[float]
 
 
 def _shape_costs(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> list[float]:
+    """Prior cost of each shape: flat for omissions/additions, ``merge`` per extra sentence."""
     costs = []
     for a, b in shapes:
         if a == 0:
             costs.append(prm.addition)
         elif b == 0:
             costs.append(prm.omission)
-        elif a == b == 1:
-            costs.append(0.0)
-        elif a == b == 2:
-            costs.append(prm.merge22)
-        elif max(a, b) == 2:
-            costs.append(prm.merge)
         else:
-            costs.append(prm.merge3 + prm.merge * (max(a, b) - 3))
+            costs.append(prm.merge * (a + b - 2))
     return costs
 
 
-def _pair_prefix(
-    S: _Side, T: _Side, weights: Sequence[float], corridor: Corridor, max_a: int, max_b: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Prefix sums of shared-key counts, per source sentence, over the targets it can meet.
-
-    Returned flat: ``flat[offset[s] + t - base[s]]`` is ``Σ shared(s, t')`` for
-    ``base[s] ≤ t' < t``, so the overlap of a source sentence with any run of
-    targets is two look-ups, done for the whole corridor at once.
-    """
+def _coverage(units: _Units, corridor: Corridor, max_a: int, max_b: int) -> PairCoverage:
+    """Pair coverage for every (source, target) pair some bead in ``corridor`` can contain."""
     lo, hi = corridor
-    n, m = len(S), len(T)
-    base = np.zeros(n + 1, dtype=np.int64)
-    offset = np.zeros(n + 1, dtype=np.int64)
-    flat_values = array("d")
-    tkeys = T.keys
-    for s in range(n):
-        t0 = max(0, lo[s + 1] - max_b)
-        t1 = min(m, hi[min(n, s + max_a)])
-        ks = S.keys[s]
-        base[s], offset[s] = t0, len(flat_values)
-        row = [0.0]
-        row.extend(
-            0.0 if ks.isdisjoint(tk) else sum([weights[k] for k in ks & tk]) for tk in tkeys[t0:t1]
-        )
-        flat_values.extend(accumulate(row))
-    flat = np.frombuffer(flat_values, dtype=np.float64)
-    return flat, offset, base
+    n, m = units.n, units.m
+    lo_next = np.asarray(lo[1:], dtype=np.int64)
+    hi_arr = np.asarray(hi, dtype=np.int64)
+    base = np.maximum(0, lo_next - max_b)
+    end = np.minimum(m, hi_arr[np.minimum(n, np.arange(n) + max_a)])
+    return pair_coverage(units.src, units.tgt, base, np.maximum(end, base), m)
+
+
+def _bead_sim(
+    units: _Units, cov: PairCoverage, rows: np.ndarray, cols: np.ndarray, a: int, b: int
+) -> np.ndarray:
+    """Lexical similarity of the a-b beads ending at cells ``(rows, cols)``: matched share of their weight."""
+    ms, mt = units.mass_s, units.mass_t
+    covered = np.zeros(len(rows))
+    mass = np.zeros(len(rows))
+    sources = [np.maximum(rows - d, 0) for d in range(1, a + 1)]
+    targets = [np.maximum(cols - e, 0) for e in range(1, b + 1)]
+    for s in sources:
+        covered += np.minimum(ms[s], cov.src_run(s, cols - b, cols))
+        mass += ms[s]
+    for t in targets:
+        into = np.zeros(len(rows))
+        for s in sources:
+            into += cov.tgt_at(s, t)
+        covered += np.minimum(mt[t], into)
+        mass += mt[t]
+    return np.where(mass > 0, covered / np.maximum(mass, 1e-12), 0.0)
 
 
 def _cell_costs(
-    S: _Side,
-    T: _Side,
+    units: _Units,
     corridor: Corridor,
     cells: tuple[np.ndarray, np.ndarray],
     shape: tuple[int, int],
-    prm: AlignParams,
-    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ev: Evidence,
+    cov: PairCoverage | None,
     similarity: SimFn | None,
 ) -> np.ndarray:
-    """Cost (without the shape prior) of the a-b bead ending at every corridor cell; inf if impossible."""
+    """Cost (minus the log-odds, without the shape prior) of the a-b bead ending at every cell; inf if impossible."""
     a, b = shape
     rows, cols = cells
     lo = np.asarray(corridor[0], dtype=np.int64)
     hi = np.asarray(corridor[1], dtype=np.int64)
     prev_i = np.maximum(rows - a, 0)
     valid = (a <= rows) & (b <= cols) & (cols - b >= lo[prev_i]) & (cols - b <= hi[prev_i])
-    Sc = np.asarray(S.chars, dtype=np.float64)
-    Tc = np.asarray(T.chars, dtype=np.float64)
+    Sc = np.concatenate(([0.0], np.cumsum(units.chars_s, dtype=np.float64)))
+    Tc = np.concatenate(([0.0], np.cumsum(units.chars_t, dtype=np.float64)))
     cols_b = np.maximum(cols - b, 0)
-    ls = Sc[rows] - Sc[prev_i]
-    lt = Tc[cols] - Tc[cols_b]
-    n, m = len(S), len(T)
-    ratio = (Tc[m] / Sc[n]) if Sc[n] and Tc[m] else 1.0
-    expected = ratio * ls
-    length = np.minimum(
-        prm.length_cap,
-        0.5 * (lt - expected) ** 2 / (prm.length_variance * (expected + lt) * 0.5 + 1.0),
-    )
+    x = length_x(Sc[rows] - Sc[prev_i], Tc[cols] - Tc[cols_b], units.ratio)
     if similarity is not None:
         sim = np.zeros(len(rows))
         for k in np.flatnonzero(valid):
             i, j = int(rows[k]), int(cols[k])
             sim[k] = similarity(i - a, i, j - b, j)
     else:
-        flat, offset, base = pairs
-        shared = np.zeros(len(rows))
-        top = len(flat) - 1
-        Sz = np.asarray(S.sizes, dtype=np.float64)
-        Tz = np.asarray(T.sizes, dtype=np.float64)
-        orphans = np.zeros(len(rows))
-        # per target sentence of the bead, what the source side shares with it
-        per_target = [np.zeros(len(rows)) for _ in range(b)] if b > 1 else []
-        for d in range(1, a + 1):
-            src = np.maximum(rows - d, 0)
-            at = offset[src] - base[src]
-            own = flat[np.clip(at + cols, 0, top)] - flat[np.clip(at + cols_b, 0, top)]
-            shared += own
-            if a > 1:  # a source sentence that shares nothing is an omission, not part of a merge
-                orphans += (own < 0.5) * np.minimum(1.0, Sz[src + 1] - Sz[src])
-            for e, acc in enumerate(per_target, start=1):
-                t = np.maximum(cols - e, 0)
-                acc += flat[np.clip(at + t + 1, 0, top)] - flat[np.clip(at + t, 0, top)]
-        for e, acc in enumerate(per_target, start=1):
-            t = np.maximum(cols - e, 0)
-            orphans += (acc < 0.5) * np.minimum(1.0, Tz[t + 1] - Tz[t])
-        total = Sz[rows] - Sz[prev_i] + Tz[cols] - Tz[cols_b]
-        sim = np.minimum(1.0, 2.0 * shared / np.maximum(total, 1.0))
-        length = length + prm.orphan * orphans
-    cost = (prm.lex_weight * (1.0 - sim) + length) * ((a + b) * 0.5)
+        assert cov is not None
+        safe_rows = np.where(valid, rows, min(a, units.n))
+        safe_cols = np.where(valid, cols, min(b, units.m))
+        sim = _bead_sim(units, cov, safe_rows, safe_cols, a, b)
+    cost = -(lexical_llr(sim, ev) + length_llr(x, ev))
     return np.where(valid, cost, _INF)
 
 
 def _dp(
-    S: _Side,
-    T: _Side,
-    weights: Sequence[float],
+    units: _Units,
     corridor: Corridor,
     shapes: Sequence[tuple[int, int]],
     prm: AlignParams,
+    ev: Evidence,
     similarity: SimFn | None = None,
     progress: Progress | None = None,
 ) -> _Result:
@@ -300,7 +288,7 @@ def _dp(
     minimum.  No Python loop runs per cell.
     """
     lo, hi = corridor
-    n, m = len(S), len(T)
+    n, m = units.n, units.m
     widths = np.asarray(hi, dtype=np.int64) - np.asarray(lo, dtype=np.int64) + 1
     row_off = np.concatenate(([0], np.cumsum(widths)))
     total_cells = int(row_off[-1])
@@ -308,7 +296,7 @@ def _dp(
     cols = np.arange(total_cells, dtype=np.int64) - row_off[rows] + np.asarray(lo, dtype=np.int64)[rows]
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
-    pairs = _pair_prefix(S, T, weights, corridor, max_a, max_b)
+    cov = None if similarity is not None else _coverage(units, corridor, max_a, max_b)
     pens = _shape_costs(shapes, prm)
     costs: dict[int, np.ndarray] = {}
     for k, shape in enumerate(shapes):
@@ -317,9 +305,9 @@ def _dp(
             for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
                 c1 = min(total_cells, c0 + _CHUNK)
                 chunk = (rows[c0:c1], cols[c0:c1])
-                out[c0:c1] = _cell_costs(S, T, corridor, chunk, shape, prm, pairs, similarity) + pens[k]
+                out[c0:c1] = _cell_costs(units, corridor, chunk, shape, ev, cov, similarity) + pens[k]
             costs[k] = out
-    del rows, cols
+    del rows, cols, cov
     add = [k for k, (a, _) in enumerate(shapes) if a == 0]
     add_k = add[0] if add else -1
     moves = [(k, a, b, pens[k]) for k, (a, b) in enumerate(shapes) if a > 0]
@@ -371,7 +359,6 @@ def _dp(
     # trace back, with each bead's margin over the best other way into the same cell
     steps: list[tuple[int, int]] = []
     margins: list[float] = []
-    sims: list[float] = []
     touched: list[int] = []
     i, j = n, m
     while i or j:
@@ -388,67 +375,31 @@ def _dp(
                 continue
             alt = min(alt, float(D[cell(pi, pj)]) + bead_cost(k2, i, j))
         margins.append(alt - float(D[cell(i, j)]))
-        if a and b:
-            own = (bead_cost(k, i, j) - pens[k]) / ((a + b) * 0.5)
-            sims.append(max(0.0, 1.0 - own / prm.lex_weight))
-        else:
-            sims.append(-1.0)
         steps.append((a, b))
         i, j = i - a, j - b
     steps.reverse()
     margins.reverse()
-    sims.reverse()
-    confidences = [_confidence(mg, sm) for mg, sm in zip(margins, sims, strict=True)]
-    fits = [_fit(mg, sm) for mg, sm in zip(margins, sims, strict=True)]
-    return _Result(steps, confidences, touched, fits)
+    return _Result(steps, [_confidence(mg) for mg in margins], touched)
 
 
-#: Margin → share of correct beads, measured on the project's EN–ES gold and the public
-#: Text+Berg/ParIce sets together (about 1,900 beads); linear between the points.
-_CALIBRATION_LINKS = ((0.0, 0.45), (0.4, 0.55), (0.75, 0.68), (1.5, 0.88), (3.0, 0.95), (5.0, 0.99))
-_CALIBRATION_EMPTY = ((0.0, 0.3), (0.5, 0.4), (3.0, 0.45), (5.0, 0.8))
 
 
-def _interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
-    if x <= points[0][0]:
-        return points[0][1]
-    for (x0, y0), (x1, y1) in pairwise(points):
-        if x <= x1:
-            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
-    return points[-1][1]
+def _confidence(margin: float) -> float:
+    """The chance the bead is right against its best rival into the same DP cell.
 
-
-def _confidence(margin: float, quality: float) -> float:
-    """Map a bead's margin over its best rival to the observed share of correct beads.
-
-    ``margin`` is how much more the best *other* way into the same DP cell
-    costs.  ``quality`` (1 − cost per sentence / lexical weight, or −1 for an
-    omission/addition) only selects the table: on the gold sets the bead's
-    own fit added nothing once the margin was known.
+    Bead scores are log-odds, so the margin between the best and the
+    second-best way into a cell is itself a log-odds: its logistic.
     """
-    table = _CALIBRATION_EMPTY if quality < 0 else _CALIBRATION_LINKS
-    return round(_interpolate(table, margin if margin != _INF else 1e9), 4)
-
-
-def _fit(margin: float, quality: float) -> float:
-    """Half clear margin, half lexical fit: picks the beads a learned lexicon can trust.
-
-    Unlike the confidence, this insists on the bead's own lexical fit, so the
-    lexicon is learned from beads whose words really match, not merely from
-    beads that had no plausible rival.
-    """
-    if quality < 0:
-        return 0.0
-    sure = 1.0 - math.exp(-max(0.0, margin) / 0.5) if margin != _INF else 1.0
-    return 0.5 * sure + 0.5 * min(1.0, quality / 0.6)
+    if margin == _INF:
+        return 1.0
+    return round(1.0 / (1.0 + math.exp(-min(50.0, max(0.0, margin)))), 4)
 
 
 def _solve(
-    S: Sequence[Features],
-    T: Sequence[Features],
-    weights: Sequence[float],
+    units: _Units,
     shapes: Sequence[tuple[int, int]],
     prm: AlignParams,
+    ev: Evidence,
     *,
     band: int | None,
     similarity: SimFn | None = None,
@@ -459,15 +410,14 @@ def _solve(
 
     ``guide`` is the path of an earlier pass; the corridor then follows it.
     """
-    n, m = len(S), len(T)
-    side_s, side_t = _Side.of(S), _Side.of(T)
+    n, m = units.n, units.m
     factor = prm.coarse_factor
     if guide is not None:  # a previous pass's path: search around it
         raw = _project(guide, 1, n, m)
         width = band if band is not None else prm.fine_band
-    elif max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor:
+    elif max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor and similarity is None:
         coarse_shapes = [s for s in shapes if max(s) <= 2]
-        coarse = _solve(_coarsen(S, factor), _coarsen(T, factor), weights, coarse_shapes, prm, band=None)
+        coarse = _solve(units.coarsen(factor), coarse_shapes, prm, ev, band=None)
         raw = _project(coarse.steps, factor, n, m)
         width = band if band is not None else prm.fine_band
     else:
@@ -476,13 +426,13 @@ def _solve(
         if band is None and n * m <= prm.full_below:
             width = m  # small enough to search every cell
     corridor = _connect(raw[0], raw[1], m, [width] * (n + 1))
-    result = _dp(side_s, side_t, weights, corridor, shapes, prm, similarity, progress)
+    result = _dp(units, corridor, shapes, prm, ev, similarity, progress)
     if _is_full(corridor, m):
         return result
     for round_ in range(1, _MAX_WIDENINGS):
         if not result.touched:
             break
-        result = _repair(S, T, weights, shapes, prm, similarity, result, width << round_)
+        result = _repair(units, shapes, prm, ev, similarity, result, width << round_)
     return result
 
 
@@ -496,11 +446,10 @@ def _shifted(similarity: SimFn, di: int, dj: int) -> SimFn:
 
 
 def _repair(
-    S: Sequence[Features],
-    T: Sequence[Features],
-    weights: Sequence[float],
+    units: _Units,
     shapes: Sequence[tuple[int, int]],
     prm: AlignParams,
+    ev: Evidence,
     similarity: SimFn | None,
     result: _Result,
     width: int,
@@ -527,7 +476,6 @@ def _repair(
             windows.append((k0, k1))
     steps: list[tuple[int, int]] = []
     confidences: list[float] = []
-    fits: list[float] = []
     touched: list[int] = []
     done = 0
     for k0, k1 in windows:
@@ -536,41 +484,140 @@ def _repair(
             continue
         steps += result.steps[done:k0]
         confidences += result.confidences[done:k0]
-        fits += result.fits[done:k0]
         raw = _project(result.steps[k0:k1], 1, i1 - i0, j1 - j0)
         corridor = _connect(raw[0], raw[1], j1 - j0, [width] * (i1 - i0 + 1))
         local = None if similarity is None else _shifted(similarity, i0, j0)
-        sub = _dp(_Side.of(S[i0:i1]), _Side.of(T[j0:j1]), weights, corridor, shapes, prm, local, None)
+        sub = _dp(units.window(i0, i1, j0, j1), corridor, shapes, prm, ev, local, None)
         steps += sub.steps
         confidences += sub.confidences
-        fits += sub.fits
         if not _is_full(corridor, j1 - j0):
             touched += [i0 + r for r in sub.touched]
         done = k1
     steps += result.steps[done:]
     confidences += result.confidences[done:]
-    fits += result.fits[done:]
-    return _Result(steps, confidences, touched, fits)
+    return _Result(steps, confidences, touched)
 
 
-def _lexical_reliability(
-    S: Sequence[Features], T: Sequence[Features], weights: Sequence[float], beads: Sequence[Bead]
-) -> float:
-    """Share of first-pass 1-1 beads whose two sentences share at least one full anchor.
+@dataclass
+class _Doc:
+    """One document pair of a corpus: both sides' tokens, built once and reused by every pass."""
 
-    Near 1 when the pair has a lexicon or many cognates (EN–ES with the built-in
-    lexicon), below 0.5 for unrelated scripts and vocabularies.  Only when it
-    is high can a sentence that shares nothing with its bead be trusted to be
-    an omission rather than part of a merge (the ``orphan`` cost).
-    """
-    ones = [b for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
-    if not ones:
-        return 0.0
-    hits = 0
-    for bead in ones:
-        common = S[bead.src[0]].keys & T[bead.tgt[0]].keys
-        hits += sum(weights[k] for k in common) >= 1.0
-    return hits / len(ones)
+    src: Side
+    tgt: Side
+    base_src: Entries
+    base_tgt: Entries
+    ratio: float
+
+    @property
+    def n(self) -> int:
+        return len(self.src)
+
+    @property
+    def m(self) -> int:
+        return len(self.tgt)
+
+    def sentence_stems(self, side: Side) -> list[np.ndarray]:
+        real = side.stem >= 0
+        bounds = np.searchsorted(side.sent[real], np.arange(1, len(side)))
+        return np.split(side.stem[real], bounds)
+
+
+def _entries(side: Side) -> Entries:
+    """The anchor-key entries of a side whose occurrence is heavy enough to count."""
+    occ = side.key_occ
+    w = side.weight[occ]
+    keep = w >= _MIN_KEY_WEIGHT
+    occ = occ[keep]
+    return Entries(side.sent[occ], occ, side.key[keep], side.key_strength[keep], w[keep])
+
+
+def _link_entries(side: Side, by: np.ndarray, link_ids: np.ndarray, strength: np.ndarray, key_base: int) -> Entries:
+    """Entries for the translation links of each occurrence's stem (``by`` sorted, one per link)."""
+    heavy = np.flatnonzero((side.stem >= 0) & (side.weight >= _MIN_KEY_WEIGHT))
+    stems = side.stem[heavy]
+    lo = np.searchsorted(by, stems)
+    hi = np.searchsorted(by, stems, side="right")
+    counts = hi - lo
+    total = int(counts.sum())
+    occ = np.repeat(heavy, counts)
+    at = np.repeat(lo - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    links = link_ids[at]
+    return Entries(side.sent[occ], occ, key_base + links, strength[links], side.weight[occ])
+
+
+def _join(a: Entries, b: Entries) -> Entries:
+    return Entries(*(np.concatenate((x, y)) for x, y in zip(
+        (a.unit, a.occ, a.key, a.strength, a.weight), (b.unit, b.occ, b.key, b.strength, b.weight), strict=True
+    )))
+
+
+def _units(doc: _Doc, links: LinkTable, key_base: int) -> _Units:
+    src, tgt = doc.base_src, doc.base_tgt
+    if len(links):
+        ids = np.arange(len(links))
+        src = _join(src, _link_entries(doc.src, links.src, ids, links.strength, key_base))
+        order = np.argsort(links.tgt, kind="stable")
+        tgt = _join(tgt, _link_entries(doc.tgt, links.tgt[order], order, links.strength, key_base))
+    mass_s = np.bincount(doc.src.sent, doc.src.weight, minlength=doc.n)
+    mass_t = np.bincount(doc.tgt.sent, doc.tgt.weight, minlength=doc.m)
+    return _Units(doc.src.chars, doc.tgt.chars, mass_s, mass_t, src, tgt, doc.ratio)
+
+
+def _diagonal_pairs(doc: _Doc, budget: int) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """Each source sentence with the targets near its diagonal position (first translation table)."""
+    n, m = doc.n, doc.m
+    ss, ts = doc.sentence_stems(doc.src), doc.sentence_stems(doc.tgt)
+    step = max(1, math.ceil(n * (2 * _TRAIN_WINDOW + 1) / max(1, budget)))
+    pairs = []
+    for i in range(0, n, step):
+        centre = (i + 0.5) * m / n - 0.5
+        for j in range(max(0, math.floor(centre) - _TRAIN_WINDOW), min(m, math.ceil(centre) + _TRAIN_WINDOW + 1)):
+            pairs.append((ss[i], ts[j], math.exp(-0.5 * (j - centre) ** 2)))
+    return pairs
+
+
+def _bead_pairs(doc: _Doc, steps: Sequence[tuple[int, int]], budget: int) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """The linked beads of an alignment as training pairs (later translation tables)."""
+    ss, ts = doc.sentence_stems(doc.src), doc.sentence_stems(doc.tgt)
+    pairs = []
+    i = j = 0
+    keep = max(1, math.ceil(len(steps) / max(1, budget)))
+    for k, (a, b) in enumerate(steps):
+        if a and b and k % keep == 0:
+            pairs.append((np.concatenate(ss[i : i + a]), np.concatenate(ts[j : j + b]), 1.0))
+        i, j = i + a, j + b
+    return pairs
+
+
+def _one_one_samples(units: _Units, steps: Sequence[tuple[int, int]]) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Similarity and length log-ratio of the 1-1 beads of a path and of their shifted neighbours."""
+    rows, cols = [], []
+    i = j = 0
+    for a, b in steps:
+        if a == b == 1:
+            rows.append(i)
+            cols.append(j)
+        i, j = i + a, j + b
+    if not rows:
+        return [], [], [], []
+    n, m = units.n, units.m
+    r = np.asarray(rows, dtype=np.int64)
+    c = np.asarray(cols, dtype=np.int64)
+    base = np.zeros(n, dtype=np.int64)
+    end = np.zeros(n, dtype=np.int64)
+    base[r] = np.maximum(0, c - 1)
+    end[r] = np.minimum(m, c + 2)
+    cov = pair_coverage(units.src, units.tgt, base, end, m)
+    out: list[list[float]] = [[], [], [], []]
+    for shift, (sims, xs) in ((0, (out[0], out[2])), (-1, (out[1], out[3])), (1, (out[1], out[3]))):
+        t = c + shift
+        ok = (t >= 0) & (t < m)
+        rr, tt = r[ok], t[ok]
+        sim = _bead_sim(units, cov, rr + 1, tt + 1, 1, 1)
+        x = length_x(units.chars_s[rr].astype(float), units.chars_t[tt].astype(float), units.ratio)
+        sims.extend(sim.tolist())
+        xs.extend(x.tolist())
+    return out[0], out[1], out[2], out[3]
 
 
 def _trivial(n: int, m: int) -> list[Bead]:
@@ -579,13 +626,143 @@ def _trivial(n: int, m: int) -> list[Bead]:
     ]
 
 
+def _check_args(src: Sequence[str], tgt: Sequence[str], band: int | None) -> None:
+    if band is not None and (not isinstance(band, int) or band < 1):
+        raise AlignmentError(f"band must be a positive integer, got {band!r}")
+    if isinstance(src, str) or isinstance(tgt, str):
+        raise AlignmentError("src and tgt must be sequences of sentences, not strings")
+
+
+#: Training pairs per translation table (spread over the corpus), so EM stays cheap on huge inputs.
+_TRAIN_BUDGET = 20_000
+
+
+def align_corpus(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    max_side: int = 4,
+    scorer: SentenceScorer | None = None,
+    band: int | None = None,
+    second_pass: bool = True,
+    progress: Progress | None = None,
+    params: AlignParams | None = None,
+) -> list[list[Bead]]:
+    """Align many document pairs of one language pair together; one bead list per pair.
+
+    What is learned — rarity weights, word translation tables (IBM model 1),
+    the weights of lexical and length evidence — is learned over all the
+    documents, so short speeches borrow strength from each other.  Arguments
+    are those of :func:`align_sentences`.
+    """
+    prm = params or AlignParams()
+    shapes = bead_shapes(max_side, prm.max_total)
+    for src, tgt in pairs:
+        _check_args(src, tgt, band)
+    translate_src, translate_tgt = pair_translators(src_lang, tgt_lang)
+    keys = KeyVocabulary()
+    words_s: dict[str, int] = {}
+    words_t: dict[str, int] = {}
+    stems_s: dict[str, int] = {}
+    stems_t: dict[str, int] = {}
+    live = [k for k, (src, tgt) in enumerate(pairs) if len(src) and len(tgt)]
+    sides = [
+        (
+            side_tokens(pairs[k][0], src_lang, keys, words_s, stems_s, translate_src),
+            side_tokens(pairs[k][1], tgt_lang, keys, words_t, stems_t, translate_tgt),
+        )
+        for k in live
+    ]
+    set_weights([s for s, _ in sides])
+    set_weights([t for _, t in sides])
+    docs = []
+    for s, t in sides:
+        cs, ct = float(s.chars.sum()), float(t.chars.sum())
+        docs.append(_Doc(s, t, _entries(s), _entries(t), ct / cs if cs and ct else 1.0))
+    key_base = len(keys)
+    budget = max(1, _TRAIN_BUDGET // max(1, len(docs)))
+
+    def table(training: list[tuple[np.ndarray, np.ndarray, float]]) -> LinkTable:
+        if scorer is not None:
+            return LinkTable.empty()
+        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)))
+
+    similarities: list[SimFn | None] = [None] * len(docs)
+    if scorer is not None:
+        for d, k in enumerate(live):
+            similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
+    links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)]) if prm.diagonal_links else LinkTable.empty()
+    ev = prm.evidence
+    results = []
+    for d, doc in enumerate(docs):
+        units = _units(doc, links, key_base)
+        results.append(_solve(units, shapes, prm, ev, band=band, similarity=similarities[d], progress=progress))
+    if second_pass:
+        if prm.fit:
+            samples: list[list[float]] = [[], [], [], []]
+            for d, doc in enumerate(docs):
+                found = _one_one_samples(_units(doc, links, key_base), results[d].steps) if similarities[d] is None else _scored_samples(similarities[d], doc, results[d].steps)
+                for acc, values in zip(samples, found, strict=True):
+                    acc.extend(values)
+            ev = fit_evidence(samples[0], samples[1], samples[2], samples[3], prior=prm.evidence)
+        links = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
+        for d, doc in enumerate(docs):
+            units = _units(doc, links, key_base)
+            results[d] = _solve(
+                units, shapes, prm, ev, band=band, similarity=similarities[d], progress=progress, guide=results[d].steps
+            )
+    out: list[list[Bead]] = []
+    done = iter(results)
+    for src, tgt in pairs:
+        if len(src) and len(tgt):
+            res = next(done)
+            out.append(path_to_beads(res.steps, res.confidences))
+        else:
+            out.append(_trivial(len(src), len(tgt)))
+    return out
+
+
+def _cached_similarity(scorer: SentenceScorer, src: Sequence[str], tgt: Sequence[str]) -> SimFn:
+    cache: dict[tuple[int, int, int, int], float] = {}
+
+    def similarity(i0: int, i1: int, j0: int, j1: int) -> float:
+        key = (i0, i1, j0, j1)
+        if key not in cache:
+            value = float(scorer.similarity(src[i0:i1], tgt[j0:j1]))
+            cache[key] = min(1.0, max(0.0, value))
+        return cache[key]
+
+    return similarity
+
+
+def _scored_samples(
+    similarity: SimFn | None, doc: _Doc, steps: Sequence[tuple[int, int]]
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """As :func:`_one_one_samples`, with a user's scorer giving the similarities."""
+    assert similarity is not None
+    out: tuple[list[float], list[float], list[float], list[float]] = ([], [], [], [])
+    i = j = 0
+    for a, b in steps:
+        if a == b == 1:
+            for shift in (0, -1, 1):
+                t = j + shift
+                if 0 <= t < doc.m:
+                    sim = similarity(i, i + 1, t, t + 1)
+                    x = float(length_x(np.asarray([float(doc.src.chars[i])]), np.asarray([float(doc.tgt.chars[t])]), doc.ratio)[0])
+                    (out[0] if shift == 0 else out[1]).append(sim)
+                    (out[2] if shift == 0 else out[3]).append(x)
+        i, j = i + a, j + b
+    return out
+
+
 def align_sentences(
     src: Sequence[str],
     tgt: Sequence[str],
     *,
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    max_side: int = 3,
+    max_side: int = 4,
     scorer: SentenceScorer | None = None,
     band: int | None = None,
     second_pass: bool = True,
@@ -595,53 +772,24 @@ def align_sentences(
     """Align source sentences with their interpretation; one bead per link, in order.
 
     Every source and target index appears in exactly one bead; omissions are
-    ``[i]:[]`` and additions ``[]:[j]``.  ``confidence`` on each bead combines
-    its margin over the best rival bead and its own fit (see docs/alignment.md).
-    ``src_lang``/``tgt_lang`` only switch on the EN–ES lexicon; the rest is
-    language independent.  ``scorer`` replaces the built-in lexical similarity;
-    ``band`` sets the initial half-width of the search corridor.
+    ``[i]:[]`` and additions ``[]:[j]``; a bead has at most ``max_side``
+    sentences on a side and five in all.  ``confidence`` is the logistic of
+    the bead's margin over its best rival (see docs/alignment.md).
+    ``src_lang``/``tgt_lang`` choose the stemmers and switch on the EN–ES
+    lexicon; the rest is language independent.  ``scorer`` replaces the
+    built-in lexical similarity; ``band`` sets the initial half-width of the
+    search corridor.  To align many documents of one language pair, use
+    :func:`align_corpus`: it learns from all of them.
     """
-    shapes = bead_shapes(max_side)
-    if band is not None and (not isinstance(band, int) or band < 1):
-        raise AlignmentError(f"band must be a positive integer, got {band!r}")
-    if isinstance(src, str) or isinstance(tgt, str):
-        raise AlignmentError("src and tgt must be sequences of sentences, not strings")
-    prm = params or AlignParams()
-    n, m = len(src), len(tgt)
-    if n == 0 or m == 0:
-        return _trivial(n, m)
-    translate_src, translate_tgt = pair_translators(src_lang, tgt_lang)
-    S, T, weights = build_features(src, tgt, src_translate=translate_src, tgt_translate=translate_tgt)
-    similarity: SimFn | None = None
-    if scorer is not None:
-        cache: dict[tuple[int, int, int, int], float] = {}
-
-        def similarity(i0: int, i1: int, j0: int, j1: int) -> float:
-            key = (i0, i1, j0, j1)
-            if key not in cache:
-                value = float(scorer.similarity(src[i0:i1], tgt[j0:j1]))
-                cache[key] = min(1.0, max(0.0, value))
-            return cache[key]
-
-    first_prm = replace(prm, orphan=0.0)
-    result = _solve(S, T, weights, shapes, first_prm, band=band, similarity=similarity, progress=progress)
-    beads = path_to_beads(result.steps, result.confidences)
-    if second_pass and scorer is None:
-        learned = learn_lexicon(src, tgt, path_to_beads(result.steps, result.fits))
-        if learned:
-            S, T, weights = build_features(
-                src,
-                tgt,
-                src_translate=translate_src,
-                tgt_translate=translate_tgt,
-                src_learned=lambda w: learned.get(w, ()),
-                tgt_learned=identity,
-            )
-        trust = _lexical_reliability(S, T, weights, beads)
-        second_prm = replace(prm, orphan=prm.orphan * min(1.0, max(0.0, (trust - 0.5) / 0.3)))
-        if learned or second_prm.orphan:
-            result = _solve(
-                S, T, weights, shapes, second_prm, band=band, progress=progress, guide=result.steps
-            )
-            beads = path_to_beads(result.steps, result.confidences)
-    return beads
+    _check_args(src, tgt, band)
+    return align_corpus(
+        [(src, tgt)],
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        max_side=max_side,
+        scorer=scorer,
+        band=band,
+        second_pass=second_pass,
+        progress=progress,
+        params=params,
+    )[0]

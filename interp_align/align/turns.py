@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .._version import __version__
 from ..lang.roles import GENERIC_ROLE_PHRASES, ROLE_PHRASES
@@ -46,7 +46,9 @@ class _TurnInfo:
     interpreted_from: str | None
     placeholder: bool
     length: int
+    words: int
     speaker_id: str
+    anchors: frozenset[str]
 
 
 def _phrases_in(label: str, table: dict[str, tuple[str, ...]]) -> set[str]:
@@ -68,6 +70,18 @@ def _name_tokens(speaker: Speaker) -> frozenset[str]:
     return frozenset(parts)
 
 
+_CAPITALISED = re.compile(r"(?<![.!?¿¡\n] )(?<!^)\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{3,})")
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def _anchors(turn: Turn) -> frozenset[str]:
+    """Words that survive interpretation: figures and mid-sentence capitalised names (folded)."""
+    body = " ".join(s.text for s in turn.sentences)
+    figures = {re.sub(r"[.,]", "", m.group()) for m in _FIGURE.finditer(body)}
+    names = {fold(m.group(1)) for m in _CAPITALISED.finditer(body)}
+    return frozenset({f"#{f}" for f in figures if f.strip("0")} | {n for n in names if n not in _STOP})
+
+
 def _turn_info(transcript: Transcript, turn: Turn) -> _TurnInfo:
     speaker = transcript.speaker(turn.speaker_id)
     label = fold(turn.label_text).replace(",", " ")
@@ -76,6 +90,8 @@ def _turn_info(transcript: Transcript, turn: Turn) -> _TurnInfo:
     interpreted_from = interpretation.source_language if interpretation.interpreted else None
     if interpretation.interpreted and interpreted_from is None:
         interpreted_from = "?"
+    if interpretation.placeholder and interpretation.source_language not in (None, transcript.language.code if transcript.language else None):
+        interpreted_from = interpretation.source_language  # "(Mensaje en inglés)": the original is elsewhere
     return _TurnInfo(
         index=turn.index,
         name_tokens=frozenset() if speaker.generic else _name_tokens(speaker),
@@ -84,12 +100,20 @@ def _turn_info(transcript: Transcript, turn: Turn) -> _TurnInfo:
         interpreted_from=interpreted_from,
         placeholder=interpretation.placeholder,
         length=sum(len(s.text) for s in turn.sentences),
+        words=sum(len(s.text.split()) for s in turn.sentences),
         speaker_id=turn.speaker_id,
+        anchors=_anchors(turn),
     )
 
 
+def _joined(first: _TurnInfo, second: _TurnInfo) -> _TurnInfo:
+    """One speaker's two turns read as one (a turn split in one record, whole in the other)."""
+    return replace(first, length=first.length + second.length, words=first.words + second.words,
+                   anchors=first.anchors | second.anchors)
+
+
 def _match_score(en: _TurnInfo, es: _TurnInfo) -> float:
-    """How likely two turns render the same stretch of speech, roughly in [-1, 1.5]."""
+    """How likely two turns render the same stretch of speech, roughly in [-1, 1.9]."""
     who = 0.0
     if en.name_tokens and es.name_tokens:
         who = 1.0 if en.name_tokens & es.name_tokens else -0.6
@@ -108,61 +132,117 @@ def _match_score(en: _TurnInfo, es: _TurnInfo) -> float:
     if not (en.placeholder or es.placeholder) and en.length and es.length:
         log_ratio = math.log(es.length / en.length / _EXPECTED_ES_EN_RATIO)
         size = 0.3 - min(abs(log_ratio), 2.0) * 0.4
-    return who + how + size
+    what = 0.0
+    if en.anchors and es.anchors:
+        shared = len(en.anchors & es.anchors) / min(len(en.anchors), len(es.anchors))
+        what = 0.4 * shared if shared else (-0.1 if min(len(en.anchors), len(es.anchors)) >= 3 else 0.0)
+    return who + how + size + what
+
+
+#: A turn of at most this many words between two turns of one speaker may be an interjection
+#: the other record does not transcribe ("Q — … / THE PRESIDENT: No, no — / Q — … ?").
+_INTERJECTION_WORDS = 12
+#: Above this many cells the turn DP keeps to a band around the diagonal.
+_FULL_DP_CELLS = 250_000
+
+Step = tuple[int, int, float]
+
+
+def _moves(en: Sequence[_TurnInfo], es: Sequence[_TurnInfo], i: int, j: int) -> list[Step]:
+    """The moves from cell (i, j): skips, 1-1, a split turn (1-2/2-1), an interrupted one (3-1/1-3)."""
+    n, m = len(en), len(es)
+    moves: list[Step] = []
+    if i < n:
+        moves.append((1, 0, _SKIP))
+    if j < m:
+        moves.append((0, 1, _SKIP))
+    if i >= n or j >= m:
+        return moves
+    moves.append((1, 1, _match_score(en[i], es[j])))
+    if j + 1 < m and es[j].speaker_id == es[j + 1].speaker_id:
+        moves.append((1, 2, _match_score(en[i], _joined(es[j], es[j + 1])) + 0.1))
+    if i + 1 < n and en[i].speaker_id == en[i + 1].speaker_id:
+        moves.append((2, 1, _match_score(_joined(en[i], en[i + 1]), es[j]) + 0.1))
+    if i + 2 < n and _interrupted(en[i], en[i + 1], en[i + 2]):
+        moves.append((3, 1, _match_score(_joined(en[i], en[i + 2]), es[j]) + 0.1))
+    if j + 2 < m and _interrupted(es[j], es[j + 1], es[j + 2]):
+        moves.append((1, 3, _match_score(en[i], _joined(es[j], es[j + 2])) + 0.1))
+    return [mv for mv in moves if not (mv[0] and mv[1]) or mv[2] >= _MIN_MATCH]
+
+
+def _interrupted(first: _TurnInfo, middle: _TurnInfo, last: _TurnInfo) -> bool:
+    return first.speaker_id == last.speaker_id != middle.speaker_id and middle.words <= _INTERJECTION_WORDS
 
 
 def pair_turns(english: Transcript, spanish: Transcript) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotonic turn pairing: ``[(english_turns, spanish_turns, score), ...]``.
 
     Each English and each Spanish turn appears in exactly one entry; an entry
-    with an empty side is a turn found in one record only.  Cost is
-    O(len(english) × len(spanish)), which is fine for turns (hundreds, not
-    hundreds of thousands).
+    with an empty side is a turn found in one record only.  A question
+    interrupted by a short interjection in one record and whole in the other
+    is one entry with the question's two pieces, followed by the interjection on
+    its own.  Cost is O(len(english) × len(spanish)) cells up to a few million,
+    then a band around the diagonal keeps it linear.
     """
     en = [_turn_info(english, t) for t in english.turns]
     es = [_turn_info(spanish, t) for t in spanish.turns]
+    steps = _search(en, es)
+    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    i = j = 0
+    for di, dj, gain in steps:
+        en_side = tuple(en[k].index for k in range(i, i + di))
+        es_side = tuple(es[k].index for k in range(j, j + dj))
+        if di == 3:
+            pairs += [((en_side[0], en_side[2]), es_side, gain), ((en_side[1],), (), 0.0)]
+        elif dj == 3:
+            pairs += [(en_side, (es_side[0], es_side[2]), gain), ((), (es_side[1],), 0.0)]
+        else:
+            pairs.append((en_side, es_side, gain))
+        i, j = i + di, j + dj
+    return pairs
+
+
+def _search(en: Sequence[_TurnInfo], es: Sequence[_TurnInfo]) -> list[Step]:
+    """The best monotonic path of moves from (0, 0) to (n, m), in order."""
     n, m = len(en), len(es)
-    neg = -math.inf
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    half = m if (n + 1) * (m + 1) <= _FULL_DP_CELLS else max(100, _FULL_DP_CELLS // (2 * (n + 1)))
+
+    def band(i: int) -> tuple[int, int]:
+        centre = round(i * m / n) if n else 0
+        return max(0, centre - half), min(m, centre + half)
+
+    best: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, Step]] = [{} for _ in range(n + 1)]
     best[0][0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
-            here = best[i][j]
-            if here == neg:
+        lo, hi = band(i)
+        row = best[i]
+        for j in range(lo, hi + 1):
+            here = row.get(j)
+            if here is None:
                 continue
-            moves: list[tuple[int, int, float]] = []
-            if i < n:
-                moves.append((1, 0, _SKIP))
-            if j < m:
-                moves.append((0, 1, _SKIP))
-            if i < n and j < m:
-                moves.append((1, 1, _match_score(en[i], es[j])))
-                if j + 1 < m and es[j].speaker_id == es[j + 1].speaker_id:
-                    merged = _TurnInfo(**{**es[j].__dict__, "length": es[j].length + es[j + 1].length})
-                    moves.append((1, 2, _match_score(en[i], merged) + 0.1))
-                if i + 1 < n and en[i].speaker_id == en[i + 1].speaker_id:
-                    merged = _TurnInfo(**{**en[i].__dict__, "length": en[i].length + en[i + 1].length})
-                    moves.append((2, 1, _match_score(merged, es[j]) + 0.1))
-            for di, dj, gain in moves:
-                if di and dj and gain < _MIN_MATCH:
-                    continue
+            for di, dj, gain in _moves(en, es, i, j):
+                ti, tj = i + di, j + dj
                 total = here + gain
-                if total > best[i + di][j + dj]:
-                    best[i + di][j + dj] = total
-                    back[i + di][j + dj] = (di, dj, gain)
-    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    i, j = n, m
+                if total > best[ti].get(tj, -math.inf):
+                    best[ti][tj] = total
+                    back[ti][tj] = (di, dj, gain)
+    if m not in best[n]:  # the band missed the corner: walk the rest as one-sided turns
+        i_end = max(i for i in range(n + 1) if best[i])
+        j_end = max(best[i_end])
+        tail = [(1, 0, _SKIP)] * (n - i_end) + [(0, 1, _SKIP)] * (m - j_end)
+        return _trace(back, i_end, j_end) + tail
+    return _trace(back, n, m)
+
+
+def _trace(back: list[dict[int, Step]], i: int, j: int) -> list[Step]:
+    steps = []
     while i or j:
         step = back[i][j]
-        assert step is not None  # every cell on the path was reached
-        di, dj, gain = step
-        pairs.append(
-            (tuple(en[k].index for k in range(i - di, i)), tuple(es[k].index for k in range(j - dj, j)), gain)
-        )
-        i, j = i - di, j - dj
-    pairs.reverse()
-    return pairs
+        steps.append(step)
+        i, j = i - step[0], j - step[1]
+    steps.reverse()
+    return steps
 
 
 def turn_sentence_texts(turn: Turn) -> list[str]:
@@ -273,4 +353,16 @@ def align(
             pairs.append(TurnPair(english_turn=en_idx[0], spanish_turn=es_idx[0], original_language=original,
                                   confidence=confidence, beads=tuple(beads)))
     signature = f"turns:dp|sentences:{'custom' if sentence_aligner else 'interp'}|version:{__version__}"
-    return Alignment(english=english, spanish=spanish, pairs=tuple(pairs), signature=signature)
+    return Alignment(english=english, spanish=spanish, pairs=tuple(_in_order(pairs)), signature=signature)
+
+
+def _in_order(pairs: list[TurnPair]) -> list[TurnPair]:
+    """Pairs in record order: an interjection left out of an interrupted question goes between its pieces."""
+    keys: list[tuple[float, float]] = []
+    last_en = last_es = -1.0
+    for pair in pairs:
+        last_en = float(pair.english_turn) if pair.english_turn is not None else last_en + 1e-3
+        last_es = float(pair.spanish_turn) if pair.spanish_turn is not None else last_es + 1e-3
+        keys.append((last_en, last_es))
+    order = sorted(range(len(pairs)), key=lambda k: keys[k])
+    return [pairs[k] for k in order]

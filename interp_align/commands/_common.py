@@ -21,7 +21,7 @@ def add_read_options(parser: argparse.ArgumentParser, *, detect: bool = True) ->
     """``--encoding``, ``--decode-errors`` (and ``--no-detect`` unless the command has its own)."""
     parser.add_argument("--encoding", metavar="NAME", default=None,
                         help="decode inputs with this codec (utf-8, cp1252, latin-1, utf-16-le ...) instead of "
-                             "detecting: BOM, UTF-8, then CP-1252 for clearly Western text (diagnostic P010)")
+                             "detecting: BOM, UTF-8, then CP-1252 for clearly Western text (diagnostic P020)")
     parser.add_argument("--decode-errors", choices=ERRORS, default="strict",
                         help="strict (default): undecodable bytes are an error naming the byte offset; replace: "
                              "read anyway (stray CP-1252 letters kept, other bytes U+FFFD) and record diagnostic P004")

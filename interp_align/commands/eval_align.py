@@ -54,14 +54,27 @@ def _expand(gold: str, test: str) -> list[tuple[Path, Path]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..align.evaluate import read_beads, score_many
+    from ..align.evaluate import read_beads, recall_by_kind, score_many
 
     if len(args.gold) != len(args.test):
         raise InputError(f"{len(args.gold)} --gold but {len(args.test)} --test: give them in pairs")
-    files = [pair for g, t in zip(args.gold, args.test, strict=True) for pair in _expand(g, t)]
-    result = score_many((read_beads(g), read_beads(t)) for g, t in files)
+    sets = [(g, [(read_beads(a), read_beads(b)) for a, b in _expand(g, t)]) for g, t in zip(args.gold, args.test, strict=True)]
+    everything = [pair for _, pairs in sets for pair in pairs]
+    result = score_many(everything)
+    per_set = {name: score_many(pairs) for name, pairs in sets}
+    kinds = recall_by_kind(everything)
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.model_dump(), indent=2) + "\n")
-    else:
-        sys.stdout.write(result.format() + "\n")
+        payload = result.model_dump()
+        payload["sets"] = {name: s.model_dump() for name, s in per_set.items()}
+        payload["recall_by_kind"] = {k: {"found": f, "gold": n} for k, (f, n) in kinds.items()}
+        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        return 0
+    sys.stdout.write(result.format() + "\n")
+    if len(per_set) > 1:
+        sys.stdout.write("\nper set (strict F1, lax F1):\n")
+        for name, s in per_set.items():
+            sys.stdout.write(f"  {name}: {s.f1_strict:.3f} {s.f1_lax:.3f} ({s.documents} document(s))\n")
+    sys.stdout.write("\nrecall by gold bead type (exact):\n")
+    for kind, (found, total) in kinds.items():
+        sys.stdout.write(f"  {kind:>5} {found:5d}/{total:<5d} {found / total:.2f}\n")
     return 0

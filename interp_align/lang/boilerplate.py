@@ -19,6 +19,8 @@ __all__ = [
     "END_MARK",
     "ORGANISATION_LINES",
     "SPAM_WORDS",
+    "TIME_LINE",
+    "URL",
     "chrome_reason",
     "is_short_trailer",
 ]
@@ -77,6 +79,8 @@ CHROME_LINES: frozenset[str] = frozenset(
         "etiquetas",
         "comentarios",
         "suscribete",
+        "gob.mx/presidencia",
+        "gob.mx",
     }
 )
 
@@ -94,12 +98,21 @@ CHROME_PREFIXES: tuple[str, ...] = (
     "guarda mi nombre",
 )
 
-#: End marks of official transcripts: "###", "END 10:42 A.M. EDT", "—000—" (dashes unified by match_view).
+#: End marks of official transcripts: "###", "END 10:42 A.M. EDT", "—000—", "---00---",
+#: "- - - 0 - - -", "+++++" (dashes unified by match_view; a Markdown export escapes "\###").
 END_MARK = re.compile(
-    r"#{3,}|-+\s*0{3}\s*-+|-?0{3}-?|\*{3,}"
+    r"(?:\\?#[ \t]*){3,}|-+\s*0{2,3}\s*-+|-?0{3}-?|\*{3,}|\+{3,}|(?:-\s*){2,}0(?:\s*-){2,}"
     r"|end\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?(?:\s*[a-z]{2,4})?"
     r"|-*\s*(?:end|fin|fin de la transcripcion)\s*-*",
     re.IGNORECASE,
+)
+
+#: A web address written out ("visit: <https://…>"): on a line of its own at the end, page furniture.
+URL = re.compile(r"https?://|<www\.", re.IGNORECASE)
+
+#: A time line: the White House's dateline time and closing time ("4:24 P.M. EEST", "END  5:11 P.M. EST").
+TIME_LINE = re.compile(
+    r"[*_ ]*(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?\s*m\.?(?:\s+[a-z]{2,5})?[*_ ]*", re.IGNORECASE
 )
 
 #: Words of spam link text injected at the end of scraped pages (folded).
@@ -111,6 +124,7 @@ SPAM_WORDS = re.compile(
 ORGANISATION_LINES: frozenset[str] = frozenset(
     {
         "presidencia de la republica",
+    "gob.mx/presidencia",
         "gobierno de mexico",
         "secretaria de relaciones exteriores",
         "u.s. department of state",
@@ -144,6 +158,10 @@ def chrome_reason(line: str) -> str | None:
         return None
     if END_MARK.fullmatch(stripped):
         return "end mark"
+    if TIME_LINE.fullmatch(stripped):
+        return "closing time line"
+    if URL.search(stripped) and len(stripped.split()) <= 25:
+        return "link"
     key = fold(stripped).strip(_STRIP)
     if key in CHROME_LINES:
         return f"page chrome: {key}"

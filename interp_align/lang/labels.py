@@ -10,8 +10,10 @@ limits that keep prose ("NATO: ..." or "Let me say this:") out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..normalize import fold
+from .boilerplate import DATE_LINE, chrome_reason
 
 __all__ = [
     "BLOCK_LABEL_LINE",
@@ -24,32 +26,49 @@ __all__ = [
     "MAX_LABEL_WORDS",
     "MAX_OFFICE_LABEL_WORDS",
     "NOT_LABELS",
+    "ROLE_NOUNS",
+    "UNKNOWN_SPEAKER_MARKS",
+    "LabelLine",
     "is_label",
+    "label_rejection",
+    "read_label_line",
 ]
 
 #: Labels longer than this (in words) are prose, unless they contain a comma
 #: (Spanish ``NAME, OFFICE`` labels run long: "RALPH GONSALVES, PRIMER MINISTRO DE ...").
 MAX_LABEL_WORDS = 8
 MAX_OFFICE_LABEL_WORDS = 18
-#: A gob.mx label line stands alone after "---": structure vouches for it, so it may run longer.
-MAX_BLOCK_LABEL_WORDS = 32
+#: A gob.mx label line stands alone after "---": structure vouches for it, so it may run long
+#: ("DIRECTOR GENERAL DEL INSTITUTO DEL FONDO NACIONAL DE LA VIVIENDA PARA LOS TRABAJADORES (INFONAVIT), ...").
+MAX_BLOCK_LABEL_WORDS = 60
 
-#: Upper-case letters (ASCII + Latin-1); labels are matched on ``match_view`` text.
-_UP = "A-ZÀ-ÖØ-Þ"
-#: Inside a word, also the second halves of UTF-8-read-as-Latin-1 pairs ("RODRÃ\x8dGUEZ"), so a
-#: mojibake label is still a label (the mojibake itself is reported as a diagnostic).
-_IN = _UP + "0-9\u0080-\u00bf\u0152\u0160\u0178\u017d\u2030"
-_WORD = rf"[{_IN}]+(?:'[{_IN}]+)*"
+#: Upper-case letters (ASCII, Latin-1, Latin Extended-A/B and Vietnamese ranges; case is checked
+#: later by ``is_label``); labels are matched on ``match_view`` text, where invisible marks are spaces.
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
+#: Inside a word, also digits, combining accents (decomposed "RODRI\u0301GUEZ") and the second halves
+#: of UTF-8-read-as-Latin-1 pairs ("RODRÃ\x8dGUEZ"), so a mojibake label is still a label (the
+#: mojibake itself is reported as a diagnostic).
+_IN = _UP + "0-9\u0300-\u036f\u0080-\u00bf\u0152\u0160\u0178\u017d\u2030"
+_WORD = rf"""(?:[{_IN}]+(?:'[{_IN}]+)*|\([{_UP}0-9&.\-]{{2,12}}\)|"[^"\n]{{1,40}}")"""
 _FIRST = rf"[{_UP}][{_IN}]*(?:'[{_IN}]+)*"
-_SEP = r"(?:[ \t]*[.,][ \t]*|[ \t]+|[ \t]*-[ \t]*)"
+_SEP = r"(?:[ \t]*[.,;/&+][ \t]*|[ \t]+|[ \t]*-[ \t]*)"
 _LABEL = rf"(?P<label>{_FIRST}(?:{_SEP}{_WORD}){{0,24}}\.?)"
 _MARKER = r"(?P<marker>\([^()\n]{1,80}\))"
+_OPEN_MARKER = r"(?P<open>\([^()\n:]{1,80}?)"
 
-#: ``LABEL [(marker)] :`` at line start (MULTILINE); the colon must be followed by space or EOL.
-COLON_LABEL = re.compile(rf"^[ \t]*{_LABEL}[ \t]*{_MARKER}?[ \t]*:(?=\s|$)", re.MULTILINE)
+#: ``LABEL [,] [(note)] :`` at line start (MULTILINE).  The colon is followed by space or the
+#: line end, except right after a note, where gob.mx writes "(Interpretación …):Muchas gracias";
+#: a note left open before the colon ("(Interpretación del inglés al español: …") is group ``open``.
+COLON_LABEL = re.compile(
+    rf"^[ \t]*{_LABEL}[ \t]*,?[ \t]*(?:{_MARKER}[ \t]*:|{_OPEN_MARKER}[ \t]*:|:(?=\s|$))",
+    re.MULTILINE,
+)
 
-#: A whole line that may be a gob.mx block label: ``NAME, OFFICE [(marker)][.]``.
-BLOCK_LABEL_LINE = re.compile(rf"[ \t]*{_LABEL}[ \t]*{_MARKER}?[ \t]*[.:]?[ \t]*")
+#: A whole line that may be a gob.mx block label: ``NAME, OFFICE [(note)][.]`` (kept for callers).
+BLOCK_LABEL_LINE = re.compile(rf"[ \t]*{_LABEL}[ \t]*,?[ \t]*{_MARKER}?[ \t]*[.:]?[ \t]*")
+
+#: Marks gob.mx prints where the speaker is unknown.
+UNKNOWN_SPEAKER_MARKS: frozenset[str] = frozenset({"???", "??", "?", "¿?", "¿¿??", "(?)", "…", "..."})
 
 #: Role-only labels (folded): anonymous speakers who may be several people.
 GENERIC_LABELS: frozenset[str] = frozenset(
@@ -89,6 +108,29 @@ GENERIC_LABELS: frozenset[str] = frozenset(
         "interprete",
         "presentador",
         "presentadora",
+        "voz de mujer",
+        "voz de hombre",
+        "voces",
+        "voz off",
+        "nina",
+        "nino",
+        "ninos",
+        "ninas",
+        "joven",
+        "mujer",
+        "hombre",
+        "senora",
+        "senor",
+        "publico",
+        "asistentes",
+        "audiencia",
+        "intervencion de mujer",
+        "intervencion de hombre",
+        "unidentified speaker",
+        "speaker",
+        "male speaker",
+        "female speaker",
+        "crowd",
     }
 )
 
@@ -344,10 +386,17 @@ ES_OFFICE_WORDS: frozenset[str] = frozenset(
 )
 
 
-def is_label(
+#: Nouns that name a role, not a person, when they open a label ("BENEFICIARIA, MARÍA PÉREZ",
+#: "CADETE, JUAN LÓPEZ", "STUDENT, ANA RUIZ"); folded.  The name is the other side of the comma.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    ["beneficiario", "beneficiaria", "paciente", "cadete", "vocalista", "lider", "divulgador", "divulgadora", "participante", "conductor", "conductora", "aprendiz", "estudiante", "alumno", "alumna", "productor", "productora", "trabajador", "trabajadora", "profesor", "profesora", "medico", "medica", "enfermero", "enfermera", "comandante", "capitan", "capitana", "teniente", "sargento", "soldado", "marino", "marinera", "cabo", "coronel", "general", "almirante", "regidor", "regidora", "sindico", "sindica", "comisario", "comisaria", "ejidatario", "ejidataria", "habitante", "vecino", "vecina", "usuario", "usuaria", "integrante", "miembro", "activista", "artista", "cantante", "musico", "musica", "atleta", "deportista", "campeon", "campeona", "medallista", "ganador", "ganadora", "galardonado", "galardonada", "premiado", "premiada", "empresario", "empresaria", "investigador", "investigadora", "cientifico", "cientifica", "academico", "academica", "rector", "rectora", "consul", "obispo", "sacerdote", "padre", "madre", "encargado", "encargada", "gerente", "operador", "operadora", "ingeniero", "ingeniera", "arquitecto", "arquitecta", "abogado", "abogada", "juez", "jueza", "magistrado", "magistrada", "defensor", "defensora", "delegado", "delegada", "subdelegado", "subdelegada", "supervisor", "supervisora", "inspector", "inspectora", "oficial", "agente", "policia", "guardia", "bombero", "bombera", "piloto", "chofer", "locutor", "locutora", "reportero", "reportera", "periodista", "vocero", "vocera", "moderador", "moderadora", "traductor", "traductora", "interprete", "lider", "dirigente", "jefe", "jefa", "representante", "titular", "student", "teacher", "worker", "farmer", "patient", "nurse", "doctor", "officer", "soldier", "athlete", "beneficiary", "resident"]
+)
+
+
+def label_rejection(
     label: str, *, has_comma_office: bool | None = None, max_words: int | None = None
-) -> bool:
-    """Whether an all-caps candidate is a speaker label and not prose.
+) -> str | None:
+    """Why an all-caps candidate is not a speaker label, or ``None`` when it is one.
 
     All cased letters upper case; at most ``MAX_LABEL_WORDS`` words (more when a
     comma separates a name from an office); a lone word must be a known role
@@ -355,7 +404,7 @@ def is_label(
     """
     stripped = label.strip().rstrip(",")
     if not stripped or stripped.upper() != stripped or stripped.lower() == stripped:
-        return False
+        return "not in capitals"
     words = stripped.split()
     comma = "," in stripped if has_comma_office is None else has_comma_office
     limit = (
@@ -364,10 +413,86 @@ def is_label(
         else (MAX_OFFICE_LABEL_WORDS if comma else MAX_LABEL_WORDS)
     )
     if len(words) > limit:
-        return False
+        return f"{len(words)} words, more than a label has ({limit})"
     key = fold(stripped).rstrip(".")
     if key in GENERIC_LABELS:
-        return True
+        return None
     if len(words) == 1:
-        return len(key) >= 2 and key not in NOT_LABELS and key.replace("-", "").replace("'", "").isalpha()
-    return True
+        if key in NOT_LABELS:
+            return "a known acronym or note word"
+        if len(key) < 2 or not key.replace("-", "").replace("'", "").isalpha():
+            return "not a name"
+    return None
+
+
+def is_label(
+    label: str, *, has_comma_office: bool | None = None, max_words: int | None = None
+) -> bool:
+    """Whether an all-caps candidate is a speaker label and not prose (see ``label_rejection``)."""
+    return label_rejection(label, has_comma_office=has_comma_office, max_words=max_words) is None
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    """How a gob.mx block's first line reads.
+
+    ``kind``: ``"label"`` (a speaker label), ``"unknown"`` (``???``: a speaker the
+    record does not name), ``"date"`` (a date heading, as in the English
+    translations), ``"end"`` (an end mark or page chrome), ``"prose"`` (mixed case:
+    text, not a label) or ``"rejected"`` (looks like a label but is not accepted;
+    ``reason`` says why).  ``label_end`` is where the label words end, before a
+    trailing note such as "(INTERPRETACIÓN DEL INGLÉS AL ESPAÑOL)" or "(ENLACE
+    VIRTUAL)"; acronyms in parentheses ("(IMSS)") belong to the label.
+    """
+
+    kind: str
+    label_end: int
+    reason: str | None = None
+
+
+_ACRONYM = re.compile(r"[A-Z0-9&.\-]{2,12}")
+_DECORATION = " \t.:,;"
+
+
+def read_label_line(view: str, start: int, end: int) -> LabelLine:
+    """Read the trimmed line ``view[start:end]`` as a block's first line (see ``LabelLine``)."""
+    line = view[start:end]
+    if line.strip() in UNKNOWN_SPEAKER_MARKS:
+        return LabelLine("unknown", end)
+    label_end = start + _strip_trailing_notes(line)
+    label = view[start:label_end].strip()
+    outside = re.sub(r"\([^()]*\)?", " ", label)
+    letters = [c for c in outside if c.isalpha()]
+    if any(c.islower() for c in letters):
+        return LabelLine("prose", label_end)
+    key = fold(label).strip(" .")
+    if DATE_LINE.fullmatch(key):
+        return LabelLine("date", label_end)
+    if chrome_reason(line) is not None:
+        return LabelLine("end", label_end, chrome_reason(line))
+    if len(letters) < 2:
+        return LabelLine("rejected", label_end, "fewer than two letters")
+    if len(label.split()) > MAX_BLOCK_LABEL_WORDS:
+        return LabelLine("rejected", label_end, f"more than {MAX_BLOCK_LABEL_WORDS} words")
+    return LabelLine("label", label_end)
+
+
+def _strip_trailing_notes(line: str) -> int:
+    """Length of ``line`` without trailing notes in parentheses (closed or left open) and decoration."""
+    end = len(line.rstrip(_DECORATION))
+    while end:
+        if line[end - 1] == ")":
+            opening = line.rfind("(", 0, end - 1)
+            if opening < 0:
+                break
+            inner = line[opening + 1 : end - 1].strip()
+            if _ACRONYM.fullmatch(inner):
+                break  # "(IMSS)": part of the office
+            end = len(line[:opening].rstrip(_DECORATION))
+            continue
+        opening = line.rfind("(", 0, end)
+        if opening >= 0 and ")" not in line[opening:end] and end - opening > 3:
+            end = len(line[:opening].rstrip(_DECORATION))  # a note left open: "... (ENLACE VIRTUAL"
+            continue
+        break
+    return end

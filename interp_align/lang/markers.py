@@ -16,15 +16,20 @@ from ..models import MarkerKind
 
 __all__ = [
     "CANDIDATE",
+    "END",
+    "INTERPRETATION",
     "LANGUAGE_NAMES",
     "MARKER_RULES",
+    "ROLES",
+    "SPOKEN",
+    "UNTRANSLATED",
     "MarkerRule",
     "MarkerSpec",
     "classify",
     "marker_candidates",
 ]
 
-#: Folded language names (English and Spanish spellings) → language code.
+#: Folded language names (English and Spanish spellings) → language code (ISO 639-1, else 639-3/5).
 LANGUAGE_NAMES: dict[str, str] = {
     "ingles": "en",
     "english": "en",
@@ -42,40 +47,117 @@ LANGUAGE_NAMES: dict[str, str] = {
     "chino": "zh",
     "mandarin": "zh",
     "chinese": "zh",
+    "cantonese": "yue",
+    "canton": "yue",
     "ruso": "ru",
     "russian": "ru",
+    "ucraniano": "uk",
+    "ukrainian": "uk",
+    "polaco": "pl",
+    "polish": "pl",
     "japones": "ja",
     "japanese": "ja",
     "arabe": "ar",
     "arabic": "ar",
     "coreano": "ko",
     "korean": "ko",
+    "hindi": "hi",
+    "hebreo": "he",
+    "hebrew": "he",
+    "irlandes": "ga",
+    "irish": "ga",
+    "gaelic": "ga",
+    "griego": "el",
+    "greek": "el",
+    "turco": "tr",
+    "turkish": "tr",
+    "neerlandes": "nl",
+    "holandes": "nl",
+    "dutch": "nl",
+    "sueco": "sv",
+    "swedish": "sv",
+    "vietnamita": "vi",
+    "vietnamese": "vi",
+    "indonesio": "id",
+    "indonesian": "id",
+    "tagalo": "tl",
+    "tagalog": "tl",
+    "filipino": "fil",
+    "tailandes": "th",
+    "thai": "th",
+    "persa": "fa",
+    "farsi": "fa",
+    "persian": "fa",
+    "swahili": "sw",
+    "suajili": "sw",
+    "hungaro": "hu",
+    "hungarian": "hu",
+    "rumano": "ro",
+    "romanian": "ro",
+    "checo": "cs",
+    "czech": "cs",
+    "danes": "da",
+    "danish": "da",
+    "noruego": "no",
+    "norwegian": "no",
+    "finlandes": "fi",
+    "finnish": "fi",
+    "catalan": "ca",
+    "euskera": "eu",
+    "basque": "eu",
+    "gallego": "gl",
+    "galician": "gl",
+    "quechua": "qu",
+    "guarani": "gn",
+    "creole": "ht",
+    "criollo": "ht",
+    "latin": "la",
+    "latin american spanish": "es",
     "nahuatl": "nah",
     "tzotzil": "tzo",
     "tzeltal": "tzh",
     "chatino": "ctp",
     "zapoteco": "zap",
     "maya": "yua",
+    "mayo": "mfy",
+    "yaqui": "yaq",
     "mixteco": "mix",
     "otomi": "oto",
+    "hnahnu": "oto",
     "mazateco": "maa",
+    "mazahua": "maz",
+    "totonaco": "top",
+    "tutunaku": "top",
+    "purhepecha": "tsz",
+    "p'urhepecha": "tsz",
+    "tarasco": "tsz",
+    "tenek": "hus",
+    "huasteco": "hus",
 }
 
-_LANG = "|".join(sorted(LANGUAGE_NAMES, key=len, reverse=True))
+_LANG = "|".join(sorted((re.escape(k) for k in LANGUAGE_NAMES), key=len, reverse=True))
+
+#: What a note says about how the speech around it reached the record.
+INTERPRETATION = "interpretation"  # an interpreter's rendering follows ("As interpreted", "Interpretación ...")
+END = "end"  # an interpreted passage ends ("Finaliza interpretación")
+SPOKEN = "spoken"  # names the language spoken ("Speaks Spanish", "Mensaje en inglés", "In English")
+UNTRANSLATED = "untranslated"  # the record gives no rendering ("No translation provided")
+ROLES = (INTERPRETATION, END, SPOKEN, UNTRANSLATED)
 
 
 @dataclass(frozen=True)
 class MarkerRule:
     """One family of notes.
 
-    ``interpretation`` marks notes that declare the turn reached the record
-    through an interpreter.  Named groups ``src``/``tgt`` in ``pattern`` capture
-    declared languages; ``source``/``target`` give fixed ones.
+    ``role`` says what the note does to the turn around it (``INTERPRETATION``,
+    ``END``, ``SPOKEN``, ``UNTRANSLATED``; ``None`` for stage directions).  Named
+    groups ``src``/``tgt`` in ``pattern`` capture declared languages;
+    ``source``/``target`` give fixed ones.
     """
 
     kind: MarkerKind
     pattern: str
-    interpretation: bool = False
+    role: str | None = None
     source: str | None = None
     target: str | None = None
 
@@ -86,66 +168,78 @@ class MarkerSpec:
 
     kind: MarkerKind
     canonical: str
-    interpretation: bool
+    role: str | None
     source_language: str | None
     target_language: str | None
     timestamp: str | None
 
+    @property
+    def interpretation(self) -> bool:
+        """Whether the note declares that an interpreter's rendering follows."""
+        return self.role == INTERPRETATION
+
 
 _K = MarkerKind
+_I = _K.INTERPRETER_NOTE
+_L = _K.LANGUAGE_NOTE
+#: A language named in a note, with the words that may stand around it
+#: ("(la) lengua maya (peninsular)", "idioma inglés").
+_NAMED = rf"(?:(?:la |el )?(?:lengua|idioma) )?(?P<src>{_LANG})(?: [a-z]+){{0,2}}?"
+_INDIGENOUS = (
+    r"(?:una |an )?(?:lengua (?:indigena|originaria|materna)|indigenous language|native language"
+    r"|(?:another|a foreign|a different) language|otr[ao] (?:idioma|lengua))"
+)
+_SPEECH = r"(?:habla|hablo|saluda|saludo|canta|mensaje|interviene|continua|responde|pregunta|discurso|palabras|intervencion)"
+_NO_TRANSLATION = (
+    r"(?:no (?:translation|interpretation)(?: was)? (?:provided|available|given)|no translation"
+    r"|(?:translation|interpretation) not (?:provided|available)|untranslated|sin traduccion|sin interpretacion)"
+)
 
 #: Ordered rules; the first whose pattern matches the whole folded inner text wins.
 MARKER_RULES: tuple[MarkerRule, ...] = (
     # -- end of an interpreted passage: a note, but not a declaration
-    MarkerRule(_K.INTERPRETER_NOTE, r"(?:finaliza|termina|fin de la) interpretacion"),
-    MarkerRule(_K.INTERPRETER_NOTE, r"end (?:of )?interpretation"),
+    MarkerRule(_I, r"(?:finaliza|termina|concluye|fin de la) (?:la )?interpretacion", END),
+    MarkerRule(_I, r"(?:end|ends) (?:of )?(?:the )?interpretation|interpretation ends", END),
+    # -- no rendering in the record (alone, or after the language: "Speaks Ukrainian. No translation provided")
+    MarkerRule(
+        _I,
+        rf"(?:(?:speaks|speaking|in|habla(?: en)?)(?: in)? (?:(?P<src>{_LANG})|{_INDIGENOUS})[.;,]? )?{_NO_TRANSLATION}",
+        UNTRANSLATED,
+    ),
     # -- English-record interpreter notes
     MarkerRule(
-        _K.INTERPRETER_NOTE,
+        _I,
         r"(?:via|through|by|with) (?:an |the |a )?(?:interpreter|interpretation|translation|translator)s?",
-        interpretation=True,
+        INTERPRETATION,
     ),
-    MarkerRule(_K.INTERPRETER_NOTE, r"as (?:interpreted|translated)", interpretation=True),
+    MarkerRule(_I, r"as (?:interpreted|translated)", INTERPRETATION),
+    MarkerRule(_I, rf"(?:interpreted|translated)(?: from (?P<src>{_LANG}))?", INTERPRETATION),
+    MarkerRule(_I, r"interpreting|translating|interpretation|translation|interpreter speaking", INTERPRETATION),
+    MarkerRule(_I, rf"(?P<tgt>{_LANG}) (?:interpretation|translation)", INTERPRETATION),
     MarkerRule(
-        _K.INTERPRETER_NOTE,
-        r"(?:interpreted|translated)(?: from (?P<src>" + _LANG + r"))?",
-        interpretation=True,
+        _L,
+        rf"(?:in|speaks|speaking|spoken in|speaks in|speaking in|said in|responds in|answers in|continues in) (?P<src>{_LANG})",
+        SPOKEN,
     ),
-    MarkerRule(
-        _K.INTERPRETER_NOTE,
-        r"(?:in|speaks|speaking|spoken in|speaks in|speaking in) (?P<src>" + _LANG + r")",
-        interpretation=True,
-    ),
+    MarkerRule(_L, rf"(?:speaks|speaking|spoken|responds|answers)(?: in)? {_INDIGENOUS}", SPOKEN),
     # -- Spanish-record interpreter notes
     MarkerRule(
-        _K.INTERPRETER_NOTE,
+        _I,
         r"(?:via|mediante|a traves de|por medio de|con) (?:un |una |el |la )?(?:interprete|traduccion|interpretacion)",
-        interpretation=True,
+        INTERPRETATION,
     ),
+    MarkerRule(_I, r"traduccion subtitulada|subtitulad[oa]|subtitulos", INTERPRETATION),
     MarkerRule(
-        _K.INTERPRETER_NOTE,
-        r"traduccion subtitulada|subtitulad[oa]|subtitulos",
-        interpretation=True,
+        _I,
+        r"(?:interpretacion|traduccion)(?: simultanea| consecutiva)?"
+        rf"(?: (?:(?:del?|desde el) )?{_NAMED})?"
+        rf"(?:(?: al | a |\s*-\s*)(?:(?:la )?(?:lengua|idioma) )?(?P<tgt>{_LANG}))?",
+        INTERPRETATION,
     ),
-    MarkerRule(
-        _K.INTERPRETER_NOTE,
-        r"(?:interpretacion|traduccion)(?: simultanea)?"
-        r"(?: (?:del? |desde el )?(?P<src>" + _LANG + r"))?"
-        r"(?:(?: al | a |\s*-\s*)(?P<tgt>" + _LANG + r"))?",
-        interpretation=True,
-    ),
-    MarkerRule(
-        _K.LANGUAGE_NOTE,
-        r"(?:habla|saluda|canta|mensaje|interviene|continua|speaks|speaking)(?: en| in)? (?:una |an )?(?:lengua (?:indigena|originaria|materna)|indigenous language|native language)",
-    ),
-    MarkerRule(_K.LANGUAGE_NOTE, r"(?:en )?lengua (?:indigena|originaria)"),
-    MarkerRule(
-        _K.INTERPRETER_NOTE,
-        r"(?:habla|mensaje|responde|pregunta|continua|interviene|discurso)(?: en)? (?P<src>"
-        + _LANG
-        + r")",
-        interpretation=True,
-    ),
+    MarkerRule(_L, rf"{_SPEECH}(?: en| in)? {_INDIGENOUS}(?:,? de [a-z ]+)?", SPOKEN),
+    MarkerRule(_L, r"(?:en )?lengua (?:indigena|originaria)", SPOKEN),
+    MarkerRule(_L, rf"{_SPEECH}(?: en)? {_NAMED}(?:,? de [a-z ]+)?", SPOKEN),
+    MarkerRule(_L, rf"{_SPEECH} en (?:lengua |idioma )?[a-z'-]+(?: [a-z'-]+)?(?:,? de [a-z ]+)?", SPOKEN),
     # -- stage directions
     MarkerRule(
         _K.INAUDIBLE, r"inaudibles?|no audible|audio inaudible|inaudible audio|audio no audible"
@@ -170,7 +264,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     ),
     MarkerRule(
         _K.OTHER,
-        r"pause|pausa|silence|silencio|music|musica|video|proyeccion de video|cheers|porras|gritos|booing|abucheos|interruption|interrupcion|break|receso",
+        r"pause|pausa|silence|silencio|music|musica|video|proyeccion de video|cheers|porras|gritos|booing|abucheos|interruption|interrupcion|break|receso"
+        r"|(?:the )?press (?:departs|is escorted out)|reporters depart|commercial break",
     ),
 )
 
@@ -205,7 +300,7 @@ def classify(folded_inner: str) -> MarkerSpec | None:
         return MarkerSpec(
             kind=rule.kind,
             canonical=canonical,
-            interpretation=rule.interpretation,
+            role=rule.role,
             source_language=source,
             target_language=target,
             timestamp=groups.get("ts"),

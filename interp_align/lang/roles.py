@@ -63,6 +63,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "asesora",
         "asesor",
     ),
+    "vice_president": ("vice president", "vicepresident", "vicepresidente", "vicepresidenta"),
     "president": ("president", "presidente", "presidenta"),
     "prime_minister": ("prime minister", "primer ministro", "primera ministra"),
     "ambassador": ("ambassador", "embajador", "embajadora"),

@@ -6,7 +6,8 @@ warning or above becomes a finding of rule ``IA0NN`` for code ``P0NN`` (any
 other code: ``IA000``, its code in the message), so a new parser diagnostic
 reaches ``check`` without a change here.  Records with no turns at all (empty,
 whitespace only, no labels) are errors by default: a linter that passes them
-tells CI a lie.  Info diagnostics (``P006``, ``P007``) stay in the parse output.
+tells CI a lie.  Info diagnostics (``P006``, ``P009``, ``P011``, ``P012``) stay in
+the parse output.
 """
 
 from __future__ import annotations
@@ -30,10 +31,13 @@ _KNOWN = (
     RuleInfo("IA003", "mojibake-text", "parse", Severity.WARNING, "The text as a whole looks decoded with the wrong encoding upstream."),
     RuleInfo("IA004", "bytes-replaced", "parse", Severity.WARNING, "Undecodable bytes were replaced (--decode-errors replace): text may be lost."),
     RuleInfo("IA005", "whitespace-only", "parse", Severity.ERROR, "The file holds only whitespace: no turns."),
-    RuleInfo("IA010", "not-utf8", "parse", Severity.WARNING, "Not UTF-8: read as CP-1252 by the detection fallback."),
+    RuleInfo("IA007", "unlabelled-block", "parse", Severity.WARNING, "A '---' block opens with words and no speaker label: attributed to nobody."),
+    RuleInfo("IA008", "label-like-text", "parse", Severity.WARNING, "A line that looks like a speaker label was not taken as one (the reason is in the message)."),
+    RuleInfo("IA010", "unclosed-note", "parse", Severity.WARNING, "A note left unclosed ('(No translation provided.' with no ')'), read as a note."),
+    RuleInfo("IA020", "not-utf8", "parse", Severity.WARNING, "Not UTF-8: read as CP-1252 by the detection fallback."),
 )
-#: Parser diagnostics that are information only; they never become findings.
-_INFO_ONLY = frozenset({"P006", "P007"})
+#: Parser diagnostics the parser emits as information only; they never become findings.
+_INFO_ONLY = frozenset({"P006", "P009", "P011", "P012"})
 _OTHER = RuleInfo("IA000", "parse-diagnostic", "parse", Severity.WARNING,
                   "A parser diagnostic of warning severity or above that this version has no rule for.")
 _CODE = re.compile(r"P0(\d\d)")

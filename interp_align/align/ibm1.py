@@ -1,0 +1,121 @@
+"""IBM model 1 word translation tables, learned by EM from the documents being aligned.
+
+Interpreted sentences share few surface words with their originals, but the
+same translations recur across a speech and across the speeches of one
+language pair (``commission``/``commissione``, ``sécurité``/``security``).
+IBM model 1 learns ``t(target word | source word)`` from sentence pairs whose
+word alignment is unknown; trained in both directions, the geometric mean
+``√(t(v|u)·t(u|v))`` keeps the pairs both directions agree on.  Training
+pairs need not be right: a first pass uses every source sentence with the
+target sentences near its diagonal position, a later pass the beads of the
+first alignment.  Everything is vectorised over co-occurrence arrays, and the
+number of training pairs is capped so huge inputs stay cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["LinkTable", "train_links"]
+
+TrainingPair = tuple[np.ndarray, np.ndarray, float]
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """Word-translation links ``src[k] ↔ tgt[k]`` with strength ``strength[k]`` in (0, 1]."""
+
+    src: np.ndarray
+    tgt: np.ndarray
+    strength: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.src)
+
+    @classmethod
+    def empty(cls) -> LinkTable:
+        return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))
+
+
+def _sample(pairs: Sequence[TrainingPair], limit: int) -> list[TrainingPair]:
+    if len(pairs) <= limit:
+        return list(pairs)
+    step = len(pairs) / limit
+    return [pairs[int(k * step)] for k in range(limit)]
+
+
+def _em(
+    pairs: Sequence[TrainingPair], null: int, vocab_tgt: int, iterations: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``t(v|u)`` for every co-occurring ``(u, v)``: returns unique codes ``u·V + v`` and values."""
+    us, vs, groups, weights = [], [], [], []
+    group = 0
+    for src_ids, tgt, weight in pairs:
+        if not len(tgt):
+            continue
+        src = np.append(src_ids, null)
+        us.append(np.tile(src, len(tgt)))
+        vs.append(np.repeat(tgt, len(src)))
+        groups.append(np.repeat(np.arange(group, group + len(tgt)), len(src)))
+        weights.append(np.full(len(src) * len(tgt), weight))
+        group += len(tgt)
+    if not us:
+        return np.zeros(0, np.int64), np.zeros(0)
+    u = np.concatenate(us)
+    codes, inverse = np.unique(u * vocab_tgt + np.concatenate(vs), return_inverse=True)
+    group_of = np.concatenate(groups)
+    pair_weight = np.concatenate(weights)
+    owner = codes // vocab_tgt
+    t = np.ones(len(codes))
+    for _ in range(iterations):
+        tv = t[inverse]
+        z = np.bincount(group_of, tv, minlength=group)
+        counts = np.bincount(inverse, pair_weight * tv / z[group_of], minlength=len(codes))
+        totals = np.bincount(owner, counts)
+        t = counts / np.maximum(totals[owner], 1e-300)
+    return codes, t
+
+
+def train_links(
+    pairs: Sequence[TrainingPair],
+    vocab_src: int,
+    vocab_tgt: int,
+    *,
+    iterations: int = 5,
+    threshold: float = 0.05,
+    max_pairs: int = 20_000,
+    max_links: int = 4,
+) -> LinkTable:
+    """Symmetrised IBM model 1 links between source and target word ids.
+
+    ``pairs`` are ``(source ids, target ids, weight)``; ids index a vocabulary
+    per side.  A link is kept when ``√(t(v|u)·t(u|v)) ≥ threshold``, at most
+    ``max_links`` per source word (the strongest).
+    """
+    chosen = _sample(pairs, max_pairs)
+    if not chosen:
+        return LinkTable.empty()
+    fwd_codes, fwd = _em(chosen, vocab_src, vocab_tgt, iterations)
+    back_codes, back = _em([(t, s, w) for s, t, w in chosen], vocab_tgt, vocab_src, iterations)
+    # t(u|v) indexed by the forward code u·V + v
+    bu = back_codes % vocab_src  # the source word
+    bv = back_codes // vocab_src  # the target word, or vocab_tgt for NULL
+    keep = bv < vocab_tgt
+    back_fwd_codes = bu[keep] * vocab_tgt + bv[keep]
+    order = np.argsort(back_fwd_codes)
+    back_sorted, back_values = back_fwd_codes[order], back[keep][order]
+    real = fwd_codes // vocab_tgt < vocab_src
+    fwd_codes, fwd = fwd_codes[real], fwd[real]
+    at = np.clip(np.searchsorted(back_sorted, fwd_codes), 0, max(0, len(back_sorted) - 1))
+    found = (back_sorted[at] == fwd_codes) if len(back_sorted) else np.zeros(len(fwd_codes), bool)
+    strength = np.where(found, np.sqrt(fwd * np.where(found, back_values[at], 0.0)), 0.0)
+    good = strength >= threshold
+    src, tgt, strength = fwd_codes[good] // vocab_tgt, fwd_codes[good] % vocab_tgt, strength[good]
+    order = np.lexsort((-strength, src))
+    src, tgt, strength = src[order], tgt[order], strength[order]
+    rank = np.arange(len(src)) - np.searchsorted(src, src)
+    top = rank < max_links
+    return LinkTable(src[top], tgt[top], np.minimum(1.0, strength[top]))

@@ -1,0 +1,260 @@
+"""The text as the parser sees it: a same-length matching view, front matter, soft wraps.
+
+Every later step matches regexes on ``Document.view`` and reads offsets off it;
+because the view has the length of the text, an offset in the view is an offset
+into the original and nothing is ever rewritten.  Three things are unified in the
+view beyond ``normalize.match_view``:
+
+* a lone CR (old Mac line ends) is a line break;
+* in a hard-wrapped record (a Markdown export), a line break *inside* a paragraph
+  is a space, so labels, markers and sentences see one logical line;
+* nothing else: the front matter and every other character stay where they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..normalize import match_view
+
+__all__ = [
+    "Document",
+    "FrontMatter",
+    "FrontMatterField",
+    "base_view",
+    "find_front_matter",
+    "join_soft_wraps",
+    "line_starts",
+    "looks_wrapped",
+]
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_FRONT_MATTER = re.compile(r"[ \t]*---[ \t]*\r?\n(?P<body>(?:.*\r?\n)*?)[ \t]*---[ \t]*(?:\r?\n|$)")
+_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)", re.MULTILINE)
+#: A paragraph-internal line break: content before it, a non-blank line after it.
+_INNER_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
+
+
+def base_view(text: str) -> str:
+    """``match_view`` plus lone CRs as line breaks (same length as ``text``)."""
+    view = match_view(text)
+    return _LONE_CR.sub("\n", view) if "\r" in view else view
+
+
+@dataclass(frozen=True)
+class FrontMatterField:
+    """One top-level front-matter field: its key, the span of its raw value, and the decoded value."""
+
+    key: str
+    start: int
+    end: int
+    value: str | None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A YAML front-matter block at the start of a Markdown export (``---`` … ``---``)."""
+
+    start: int
+    end: int
+    fields: tuple[FrontMatterField, ...]
+    error: str | None = None
+
+
+def find_front_matter(view: str) -> FrontMatter | None:
+    """The YAML block opening the record, if it has one with at least one ``key: value`` field.
+
+    Offsets come from the text; values are decoded with a real YAML parser,
+    because exports write titles with escapes (``\\_`` for a no-break space) and
+    folded lines that only a YAML reader resolves.
+    """
+    match = _FRONT_MATTER.match(view)
+    if match is None:
+        return None
+    body_start = match.start("body")
+    body = match.group("body")
+    keys = list(_YAML_KEY.finditer(body))
+    if not keys:
+        return None
+    values, error = _decode(body)
+    fields = []
+    for index, key in enumerate(keys):
+        stop = keys[index + 1].start() if index + 1 < len(keys) else len(body)
+        raw_end = len(body[:stop].rstrip())
+        value = values.get(key.group("key"))
+        fields.append(
+            FrontMatterField(
+                key=key.group("key"),
+                start=body_start + key.end(),
+                end=body_start + max(raw_end, key.end()),
+                value=None if value is None else str(value),
+            )
+        )
+    return FrontMatter(match.start(), match.end(), tuple(fields), error)
+
+
+def _decode(body: str) -> tuple[dict[str, object], str | None]:
+    import yaml  # PyYAML: imported only for records that have front matter
+
+    try:
+        loaded = yaml.safe_load(body)
+    except yaml.YAMLError as exc:
+        return {}, f"front matter is not valid YAML ({type(exc).__name__})"
+    return (loaded, None) if isinstance(loaded, dict) else ({}, "front matter is not a mapping")
+
+
+def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) -> tuple[str, int]:
+    """The view with paragraph-internal line breaks after ``start`` turned into spaces.
+
+    A break is kept when the line ends in a Markdown hard break (two spaces or a
+    backslash) and the next line starts with a capital, or when the next line
+    starts at an offset in ``keep`` (a speaker label: a turn always starts a line).
+    A hard break before a lower-case word is a wrap in mid-sentence and is joined.
+    Returns the new view and how many breaks were joined.
+    """
+    kept = set(keep)
+    chars: list[str] | None = None
+    joined = 0
+    for match in _INNER_BREAK.finditer(view, start):
+        newline = match.end() - 1
+        next_start = _skip_blank(view, match.end())
+        if match.end() in kept or next_start in kept:
+            continue
+        if _hard_break(text, match.start(), newline) and not view[next_start].islower():
+            continue
+        if chars is None:
+            chars = list(view)
+        chars[newline] = " "
+        if view[newline - 1] == "\r":
+            chars[newline - 1] = " "
+        joined += 1
+    joined_view = "".join(chars) if chars is not None else view
+    joined_view, mended = _mend_broken_paragraphs(joined_view, start, kept)
+    return joined_view, joined + mended
+
+
+#: A blank line in the middle of a sentence, as some exports have ("the reform of the\n\nWorld Bank").
+_PARAGRAPH_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t]*\S)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\S\n]*$")
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+#: Words that never end a sentence: a paragraph break right after one cuts the sentence.
+_CONTINUING = _words(
+    """
+    the of a an and to in on with for from by that as at our their his her its is are was were be
+    or but not this these those which who whose than into over under about between
+    """
+)
+
+
+def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str, int]:
+    """Join a paragraph break that cuts a sentence: the next paragraph goes on in lower case, or the
+    break follows a word that cannot end a sentence ("of the"), and it does not open a turn."""
+    chars: list[str] | None = None
+    mended = 0
+    for match in _PARAGRAPH_BREAK.finditer(view, start):
+        next_start = _skip_blank(view, match.end())
+        if match.end() in keep or next_start in keep:
+            continue
+        before = view[max(start, match.start() - 40) : match.start()]
+        last = _LAST_WORD.search(before)
+        previous_char = view[match.start() - 1]
+        lower_next = view[next_start].islower()
+        cut_word = last is not None and last.group(1).casefold() in _CONTINUING
+        if previous_char in '.!?:;"\')]' or not (lower_next or cut_word):
+            continue
+        if chars is None:
+            chars = list(view)
+        for i in range(match.start(), match.end()):
+            if chars[i] in "\r\n":
+                chars[i] = " "
+        mended += 1
+    return ("".join(chars) if chars is not None else view), mended
+
+
+def _skip_blank(view: str, position: int) -> int:
+    while position < len(view) and view[position] in " \t":
+        position += 1
+    return position
+
+
+def _hard_break(text: str, line_end: int, newline: int) -> bool:
+    """Markdown's hard line break: two or more spaces, or a backslash, before the break."""
+    tail = text[line_end:newline].rstrip("\r")
+    return tail.count(" ") >= 2 or text[line_end - 1 : line_end] == "\\"
+
+
+_WRAPPED_LINE = re.compile(r"^[^\n]{50,79}\S\r?\n(?=[ \t]*\S)", re.MULTILINE)
+_NONBLANK_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
+
+
+def looks_wrapped(view: str, start: int = 0) -> bool:
+    """Whether the text after ``start`` is hard-wrapped: most lines run 50–80 characters and
+    continue on the next line (a wrapped export without front matter)."""
+    wrapped = sum(1 for _ in _WRAPPED_LINE.finditer(view, start))
+    if wrapped < 10:
+        return False
+    lines = sum(1 for _ in _NONBLANK_LINE.finditer(view, start))
+    return wrapped >= 0.4 * lines
+
+
+def line_starts(view: str, pattern: re.Pattern[str]) -> set[int]:
+    """Offsets where ``pattern`` (a MULTILINE, line-start regex) matches: candidate turn starts."""
+    return {m.start() for m in pattern.finditer(view)}
+
+
+@dataclass(frozen=True)
+class Document:  # frozen, but ``cached_property`` needs a __dict__: no slots
+    """The original text, its matching view, and the layout facts every step needs."""
+
+    text: str
+    view: str
+    front_matter: FrontMatter | None = None
+    joined_wraps: int = 0
+    body_start: int = field(default=0)
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Sorted offsets where lines start (for line/column of diagnostics, by bisection)."""
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
+
+    def lines(self, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """``(line_start, line_end)`` of each line in ``[start, end)`` of the view, without the break."""
+        view = self.view
+        stop_at = len(view) if end is None else end
+        pos = start
+        while pos < stop_at:
+            nl = view.find("\n", pos, stop_at)
+            stop = stop_at if nl == -1 else nl
+            line_end = stop - 1 if stop > pos and view[stop - 1] == "\r" else stop
+            yield pos, line_end
+            pos = stop + 1
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` without surrounding whitespace (an empty span at ``start`` if blank)."""
+        chunk = self.view[start:end]
+        left = len(chunk) - len(chunk.lstrip())
+        if left == len(chunk):
+            return start, start
+        return start + left, start + len(chunk.rstrip())
+
+    def nonblank_lines(self, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """Trimmed spans of the lines in ``[start, end)`` that are not blank."""
+        for a, b in self.lines(start, end):
+            s, e = self.trim(a, b)
+            if s < e:
+                yield s, e
+
+    def line_of(self, position: int) -> tuple[int, int]:
+        """The line (start, end without the break) holding ``position``."""
+        start = self.view.rfind("\n", 0, position) + 1
+        nl = self.view.find("\n", position)
+        end = len(self.view) if nl == -1 else nl
+        if end > start and self.view[end - 1] == "\r":
+            end -= 1
+        return start, end
