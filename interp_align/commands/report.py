@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         alignment = align(english, spanish)
     report = check(english, original=spanish, alignment=alignment, config=config)
     original_report = check(spanish, config=config) if spanish is not None else None
-    page = render_report(english, spanish, alignment, report, original_report, config=config)
+    page = render_report(english, spanish, alignment, report, original_report)
     write_output(args.output, page)
     print(f"wrote {args.output} ({len(page.encode('utf-8')):,} bytes)", file=sys.stderr)
     return 0

@@ -339,18 +339,14 @@ def render_report(
     alignment: Alignment | None = None,
     report: Any = None,
     original_report: Any = None,
-    *,
-    config: Any = None,
 ) -> str:
     """The report page as one HTML string.
 
     ``report`` is the :class:`~interp_align.quality.QualityReport` of the
     English record (checked with ``original=spanish``: ``check EN --original ES``);
-    ``original_report`` the Spanish record's own check.  ``config`` is the
-    :class:`~interp_align.quality.QualityConfig` both ran with (its signature is
-    in the reports; accepted so callers pass what they checked with).
+    ``original_report`` the Spanish record's own check.  The settings shown on
+    the page are the reports' and the alignment's signatures.
     """
-    del config  # the reports carry its signature
     aligned = spanish is not None and alignment is not None
     content = build_rows(english, spanish, alignment, report, original_report)
     homes = {note.key: row.index for row in content.rows for note in row.notes}
