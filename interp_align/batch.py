@@ -277,7 +277,11 @@ def lock_folder(folder: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(f"pid {os.getpid()}\n")
         handle.flush()
-        yield
+        try:
+            yield
+        finally:  # emptied before release, so a finished folder is the same bytes whoever ran it
+            handle.seek(0)
+            handle.truncate()
     finally:
         handle.close()  # closing releases the lock
 
