@@ -28,10 +28,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .io import DEFAULT_MAX_BYTES, Errors, find_mojibake, read_text
-from .models import Block, BlockKind, Diagnostic, Dialect, HeaderField, Severity, Transcript
+from .models import Block, BlockKind, Diagnostic, Dialect, Severity, Transcript
 from .parsing.blocks import find_blocks
 from .parsing.diagnostics import DIAGNOSTIC_CODES, diagnostic
-from .parsing.dialects import DialectRules, detect_dialect
+from .parsing.dialects import DEFAULT, DialectRules, detect_dialect
 from .parsing.document import (
     Document,
     base_view,
@@ -40,7 +40,7 @@ from .parsing.document import (
     line_starts,
     looks_wrapped,
 )
-from .parsing.frame import build_frame
+from .parsing.frame import build_frame, header_frame
 from .parsing.heads import HeadContext, find_heads
 from .parsing.notes import find_notes
 from .parsing.turns import (
@@ -122,7 +122,7 @@ def _parse(
     heads = find_heads(ctx, rules.heads, speech=rules.speech_without_labels)
     diags.extend(ctx.diagnostics)
     if not heads:
-        return _unlabelled(doc, dialect, path, encoding, diags)
+        return _unlabelled(doc, rules, dialect, path, encoding, diags)
 
     frame = build_frame(doc, rules, heads, blocks)
     diags.extend(frame.diagnostics)
@@ -138,7 +138,9 @@ def _parse(
     ident = _identifier(detect_language, identifier, diags)
     prepared = prepare_turns(doc, heads, frame.region_ends, notes, ident)
     record = record_language(prepared, language, guess_language(doc.view))
-    turns, turn_blocks = build_turns(doc, prepared, speaker_ids, record, ident, sentences=sentences)
+    turns, turn_blocks = build_turns(
+        doc, prepared, speaker_ids, record, ident, sentences=sentences, pair_default=rules.pair_default
+    )
     return Transcript(
         text=text,
         path=path,
@@ -201,37 +203,32 @@ def _first_line(doc: Document) -> str | None:
     return doc.text[first[0] : first[1]] if first is not None else None
 
 
-def _unlabelled(doc: Document, dialect: Dialect, path: str | None, encoding: str | None, diags: list[Diagnostic]) -> Transcript:
-    """No speaker labels: the body is one unattributed block (front matter still read as header)."""
+def _unlabelled(doc: Document, rules: DialectRules, dialect: Dialect, path: str | None, encoding: str | None, diags: list[Diagnostic]) -> Transcript:
+    """No speaker labels: header lines are still header (a record may be only its header), the
+    rest is unattributed."""
     diags.append(
         diagnostic(
             "P001",
             Severity.WARNING,
-            "no speaker labels found (e.g. 'SECRETARY BLINKEN:' or a gob.mx block); the whole text is one unattributed block",
+            "no speaker labels found (e.g. 'SECRETARY BLINKEN:' or a gob.mx block); the text is not attributed to anyone",
         )
     )
-    content: list[Block] = []
-    header: tuple[HeaderField, ...] = ()
-    title = _first_line(doc)
-    if doc.front_matter is not None:
-        from .parsing.frame import Frame, _front_matter
-
-        frame = Frame()
-        _front_matter(doc, doc.front_matter, frame)
-        content = frame.blocks
-        header = tuple(frame.header)
-        title = frame.title or title
-    start, end = doc.body_start, len(doc.text)
-    if start < end and doc.view[start:end].strip():
-        content.append(Block(start=start, end=end, kind=BlockKind.UNATTRIBUTED, text=doc.text[start:end], reason="no speaker labels"))
+    if rules is DEFAULT:  # no publisher's conventions: nothing says which lines are a header
+        start, end = doc.body_start, len(doc.text)
+        content = [Block(start=start, end=end, kind=BlockKind.UNATTRIBUTED, text=doc.text[start:end], reason="no speaker labels")]
+        frame = header_frame(doc, rules, lines=False)
+        frame.blocks += content if doc.view[start:end].strip() else []
+    else:
+        frame = header_frame(doc, rules)
+    diags.extend(frame.diagnostics)
     return Transcript(
         text=doc.text,
         path=path,
         encoding=encoding,
         dialect=dialect,
-        title=title,
-        header=header,
-        blocks=_tile(doc, content),
+        title=frame.title,
+        header=tuple(sorted(frame.header, key=lambda f: f.start)),
+        blocks=_tile(doc, frame.blocks),
         diagnostics=tuple(diags),
     )
 

@@ -255,7 +255,7 @@ def _merge(people: list[_Person]) -> dict[int, _Person]:
                 or (
                     len(person.words) == len(other.words)
                     and len(" ".join(person.words)) >= 8
-                    and _edit_distance_le1(" ".join(person.words), " ".join(other.words))
+                    and _edit_distance_le1(" ".join(person.words), " ".join(other.words), transpose=True)
                     and not _numbered_apart(person.words, other.words)
                 )
             )

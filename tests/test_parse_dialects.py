@@ -128,14 +128,14 @@ def test_notes_anywhere_in_a_turn_make_passages(markdown: ia.Transcript) -> None
     first = markdown.turns[1]
     assert first.interpretation.interpreted and first.interpretation.source_language == "es"
     assert [(p.kind, p.source_language) for p in first.passages] == [
-        (PassageKind.INTERPRETED, "es"),
+        (PassageKind.INTERPRETED, None),  # a White House record names no language: none is assumed
         (PassageKind.INTERPRETED, "es"),  # "(Speaks Spanish.) (As interpreted.)" mid-turn
     ]
     mixed = markdown.turns[8]
     assert mixed.label_text == "PRESIDENT ORTEGA VIDAL"
     assert [(p.kind, p.source_language) for p in mixed.passages] == [
         (PassageKind.ORIGINAL, None),  # "Muchas gracias." in his own language before "(As interpreted.)"
-        (PassageKind.INTERPRETED, "es"),
+        (PassageKind.INTERPRETED, None),
         (PassageKind.INTERPRETED, "fr"),  # "(Speaks French.) (As interpreted.)"
         (PassageKind.ORIGINAL, "en"),  # "(In English.) Thank you."
     ]
@@ -161,6 +161,15 @@ def test_a_note_wrapped_over_a_line_is_one_note(markdown: ia.Transcript) -> None
     note = next(m for m in turn.markers if "another" in m.text)
     assert note.text == "(Speaks in another\nlanguage.)"
     assert [p.kind for p in turn.passages] == [PassageKind.ORIGINAL, PassageKind.UNTRANSCRIBED, PassageKind.ORIGINAL]
+
+
+def test_a_lone_language_note_names_the_interpreted_speaker_s_language() -> None:
+    text = (
+        "---\ntitle: Remarks\n---\n\nPRESIDENT HADDAD:  (As interpreted.)  We welcome you.  Peace be upon you.  "
+        "(In Arabic.)\nThank you.\n\nTHE PRESIDENT:  Thank you.\n"
+    )
+    turn = ia.parse(text, detect_language=False).turns[0]
+    assert turn.interpretation.interpreted and turn.interpretation.source_language == "ar"
 
 
 def test_interpreting_note_marks_the_interpreter_s_turn(markdown: ia.Transcript) -> None:
@@ -324,3 +333,49 @@ def test_old_mac_line_endings_are_line_breaks() -> None:
     assert [t.label_text for t in transcript.turns] == ["MR. PRICE", "QUESTION"]
     assert transcript.turns[0].body == "Good morning."
     assert "".join(b.text for b in transcript.blocks) == text
+
+
+# -- shapes found on real records the project had not seen (invented reproducers) ----------
+
+
+def test_a_pause_note_opening_a_block_continues_the_previous_speaker() -> None:
+    transcript = _read("gobmx-pause.txt")
+    assert [t.speaker_id for t in transcript.turns] == ["ana-ruiz", "ana-ruiz", "john-doe"]
+    assert transcript.turns[1].body.startswith("(PAUSA)\nBueno")
+    assert [d.code for d in transcript.diagnostics] == ["P013"]
+    assert not [b for b in transcript.blocks if b.kind is BlockKind.UNATTRIBUTED]
+
+
+def test_a_note_with_its_colon_inside_the_brackets() -> None:
+    transcript = _read("gobmx-note-colon.txt")
+    inline, own_line = transcript.turns[1], transcript.turns[2]
+    assert inline.label_text == "JANE ROE, PRESIDENTA DEL CONSEJO (USMXEC)"
+    assert inline.body.startswith("Muchas gracias")  # not ") Muchas gracias"
+    for turn in (inline, own_line):
+        assert [m.text for m in turn.markers] == ["(Habla en inglés:)"]
+        assert turn.interpretation.interpreted and turn.interpretation.source_language == "en"
+
+
+def test_a_transposed_letter_in_a_label_is_the_same_speaker() -> None:
+    transcript = _read("gobmx-misspelt.txt")
+    assert [t.speaker_id for t in transcript.turns] == ["joseph-smith-junior", "pregunta", "joseph-smith-junior"]
+
+
+def test_a_header_only_record_keeps_its_header() -> None:
+    transcript = _read("gobmx-header-only.txt")
+    assert transcript.dialect is not None and transcript.dialect.name == "gobmx"
+    assert [h.kind for h in transcript.header] == [HeaderFieldKind.TITLE, HeaderFieldKind.ORGANISATION, HeaderFieldKind.DATE]
+    assert transcript.turns == () and [d.code for d in transcript.diagnostics] == ["P001"]
+
+
+def test_markdown_emphasis_is_not_part_of_a_place() -> None:
+    text = "---\ntitle: Gaggle\n---\n\n*Bletchley Park  \nBletchley, United Kingdom*\n\nTHE VICE PRESIDENT:  Hello.\n"
+    transcript = ia.parse(text, detect_language=False)
+    places = [(h.text, h.value) for h in transcript.header if h.kind is HeaderFieldKind.PLACE]
+    assert places == [("*Bletchley Park", "Bletchley Park"), ("Bletchley, United Kingdom*", "Bletchley, United Kingdom")]
+
+
+def test_a_dotted_acronym_before_a_title_ends_no_sentence() -> None:
+    turn = ia.parse("Title\n\nTHE VICE PRESIDENT:  I talked with U.N. Secretary Guterres today.  We met.\n",
+                    detect_language=False).turns[0]
+    assert [s.text for s in turn.sentences] == ["I talked with U.N. Secretary Guterres today.", "We met."]

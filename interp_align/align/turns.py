@@ -131,7 +131,7 @@ def _match_score(en: _TurnInfo, es: _TurnInfo) -> float:
     size = 0.0
     if not (en.placeholder or es.placeholder) and en.length and es.length:
         log_ratio = math.log(es.length / en.length / _EXPECTED_ES_EN_RATIO)
-        size = 0.3 - min(abs(log_ratio), 2.0) * 0.4
+        size = 0.3 - min(abs(log_ratio), 4.0) * 0.4  # "Am I on?" is not a 600-word speech
     what = 0.0
     if en.anchors and es.anchors:
         shared = len(en.anchors & es.anchors) / min(len(en.anchors), len(es.anchors))
@@ -141,7 +141,7 @@ def _match_score(en: _TurnInfo, es: _TurnInfo) -> float:
 
 #: A turn of at most this many words between two turns of one speaker may be an interjection
 #: the other record does not transcribe ("Q — … / THE PRESIDENT: No, no — / Q — … ?").
-_INTERJECTION_WORDS = 12
+_INTERJECTION_WORDS = 20
 #: Above this many cells the turn DP keeps to a band around the diagonal.
 _FULL_DP_CELLS = 250_000
 
@@ -163,15 +163,53 @@ def _moves(en: Sequence[_TurnInfo], es: Sequence[_TurnInfo], i: int, j: int) -> 
         moves.append((1, 2, _match_score(en[i], _joined(es[j], es[j + 1])) + 0.1))
     if i + 1 < n and en[i].speaker_id == en[i + 1].speaker_id:
         moves.append((2, 1, _match_score(_joined(en[i], en[i + 1]), es[j]) + 0.1))
-    if i + 2 < n and _interrupted(en[i], en[i + 1], en[i + 2]):
-        moves.append((3, 1, _match_score(_joined(en[i], en[i + 2]), es[j]) + 0.1))
-    if j + 2 < m and _interrupted(es[j], es[j + 1], es[j + 2]):
-        moves.append((1, 3, _match_score(en[i], _joined(es[j], es[j + 2])) + 0.1))
+    if i + 1 < n and _absorbed(en[i], es[j]):  # "(Inaudible) question. And I'll fold the Haiti question in"
+        moves.append((2, 1, _match_score(en[i + 1], es[j])))
+    if j + 1 < m and _absorbed(es[j], en[i]):
+        moves.append((1, 2, _match_score(en[i], es[j + 1])))
+    for size in _interrupted(en, i):
+        moves.append((size, 1, _match_score(_pieces(en, i, size), es[j]) + 0.05))
+    for size in _interrupted(es, j):
+        moves.append((1, size, _match_score(en[i], _pieces(es, j, size)) + 0.05))
     return [mv for mv in moves if not (mv[0] and mv[1]) or mv[2] >= _MIN_MATCH]
 
 
-def _interrupted(first: _TurnInfo, middle: _TurnInfo, last: _TurnInfo) -> bool:
-    return first.speaker_id == last.speaker_id != middle.speaker_id and middle.words <= _INTERJECTION_WORDS
+#: At most this many interjections inside one speaker's answer that the other record runs together.
+_MAX_INTERJECTIONS = 3
+
+
+def _absorbed(short: _TurnInfo, other: _TurnInfo) -> bool:
+    """A short turn the other record runs into the next speaker's turn: it shares a figure or a
+    name with that turn (the record misattributes it), so it is paired rather than dropped."""
+    if short.generic == "moderator":
+        return False  # a moderator's announcement names the next speaker by design
+    return short.words <= _INTERJECTION_WORDS and bool(short.anchors & other.anchors)
+
+
+def _interrupted(turns: Sequence[_TurnInfo], i: int) -> list[int]:
+    """Sizes (3, 5, 7) of runs from ``i`` where one speaker's pieces alternate with short interjections
+    by others ("THE PRESIDENT … / Q  I asked about the border. / THE PRESIDENT  I'm only joking. / …").
+    The last piece must say something (three words or more): a closing "Thank you." is its own turn."""
+    sizes = []
+    speaker = turns[i].speaker_id
+    for count in range(1, _MAX_INTERJECTIONS + 1):
+        last = i + 2 * count
+        if last >= len(turns):
+            break
+        middle = turns[last - 1]
+        if middle.speaker_id == speaker or middle.words > _INTERJECTION_WORDS or turns[last].speaker_id != speaker:
+            break
+        if turns[last].words >= 3:
+            sizes.append(2 * count + 1)
+    return sizes
+
+
+def _pieces(turns: Sequence[_TurnInfo], i: int, size: int) -> _TurnInfo:
+    """The speaker's pieces of an interrupted run, read as one turn."""
+    whole = turns[i]
+    for k in range(i + 2, i + size, 2):
+        whole = _joined(whole, turns[k])
+    return whole
 
 
 def pair_turns(english: Transcript, spanish: Transcript) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
@@ -192,10 +230,12 @@ def pair_turns(english: Transcript, spanish: Transcript) -> list[tuple[tuple[int
     for di, dj, gain in steps:
         en_side = tuple(en[k].index for k in range(i, i + di))
         es_side = tuple(es[k].index for k in range(j, j + dj))
-        if di == 3:
-            pairs += [((en_side[0], en_side[2]), es_side, gain), ((en_side[1],), (), 0.0)]
-        elif dj == 3:
-            pairs += [(en_side, (es_side[0], es_side[2]), gain), ((), (es_side[1],), 0.0)]
+        if di >= 3:
+            pairs.append((en_side[::2], es_side, gain))
+            pairs += [((k,), (), 0.0) for k in en_side[1::2]]
+        elif dj >= 3:
+            pairs.append((en_side, es_side[::2], gain))
+            pairs += [((), (k,), 0.0) for k in es_side[1::2]]
         else:
             pairs.append((en_side, es_side, gain))
         i, j = i + di, j + dj
@@ -295,6 +335,18 @@ def _split_beads(beads: list[Bead], boundary: int, on_tgt: bool) -> tuple[list[B
     return first, shifted
 
 
+def _share_beads(beads: list[Bead], pieces: Sequence[Turn], *, on_tgt: bool) -> list[list[Bead]]:
+    """The beads of a turn pair shared among the pieces of a split or interrupted turn, each piece
+    getting the beads that start in it, with its own within-turn sentence indices."""
+    parts: list[list[Bead]] = []
+    rest = beads
+    for piece in pieces[:-1]:
+        first, rest = _split_beads(rest, len(turn_sentence_texts(piece)), on_tgt)
+        parts.append(first)
+    parts.append(rest)
+    return parts
+
+
 def _original_language(english: Turn, spanish: Turn) -> str | None:
     if english.interpretation.interpreted and not spanish.interpretation.interpreted:
         return english.interpretation.source_language or "es"
@@ -337,21 +389,18 @@ def align(
         bead_confidence = sum(b.confidence for b in beads) / len(beads) if beads else turn_confidence
         confidence = round(min(1.0, max(0.0, 0.5 * turn_confidence + 0.5 * bead_confidence)), 4)
         original = _original_language(en_turns[0], es_turns[0])
-        if len(en_turns) == 2:
-            cut = len(turn_sentence_texts(en_turns[0]))
-            parts = _split_beads(beads, cut, on_tgt=True)
-            for turn, part in zip(en_turns, parts, strict=True):
-                pairs.append(TurnPair(english_turn=turn.index, spanish_turn=es_idx[0], original_language=original,
-                                      confidence=confidence, beads=tuple(part)))
-        elif len(es_turns) == 2:
-            cut = len(turn_sentence_texts(es_turns[0]))
-            parts = _split_beads(beads, cut, on_tgt=False)
-            for turn, part in zip(es_turns, parts, strict=True):
-                pairs.append(TurnPair(english_turn=en_idx[0], spanish_turn=turn.index, original_language=original,
-                                      confidence=confidence, beads=tuple(part)))
-        else:
-            pairs.append(TurnPair(english_turn=en_idx[0], spanish_turn=es_idx[0], original_language=original,
-                                  confidence=confidence, beads=tuple(beads)))
+        pieces = en_turns if len(en_turns) > 1 else es_turns
+        on_english = len(en_turns) > 1
+        for turn, part in zip(pieces, _share_beads(beads, pieces, on_tgt=on_english), strict=True):
+            pairs.append(
+                TurnPair(
+                    english_turn=turn.index if on_english else en_idx[0],
+                    spanish_turn=es_idx[0] if on_english else turn.index,
+                    original_language=original,
+                    confidence=confidence,
+                    beads=tuple(part),
+                )
+            )
     signature = f"turns:dp|sentences:{'custom' if sentence_aligner else 'interp'}|version:{__version__}"
     return Alignment(english=english, spanish=spanish, pairs=tuple(_in_order(pairs)), signature=signature)
 
@@ -359,10 +408,11 @@ def align(
 def _in_order(pairs: list[TurnPair]) -> list[TurnPair]:
     """Pairs in record order: an interjection left out of an interrupted question goes between its pieces."""
     keys: list[tuple[float, float]] = []
-    last_en = last_es = -1.0
+    seen_en = seen_es = -1.0
     for pair in pairs:
-        last_en = float(pair.english_turn) if pair.english_turn is not None else last_en + 1e-3
-        last_es = float(pair.spanish_turn) if pair.spanish_turn is not None else last_es + 1e-3
-        keys.append((last_en, last_es))
+        en = float(pair.english_turn) if pair.english_turn is not None else seen_en + 1e-3
+        es = float(pair.spanish_turn) if pair.spanish_turn is not None else seen_es + 1e-3
+        keys.append((en, es))
+        seen_en, seen_es = max(seen_en, en), max(seen_es, es)
     order = sorted(range(len(pairs)), key=lambda k: keys[k])
     return [pairs[k] for k in order]

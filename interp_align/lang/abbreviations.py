@@ -53,7 +53,7 @@ _EN = Abbreviations(
     starters=_words("""
         a after again all also an and as at because before but by do during each even first for
         from good he her here his how i if in it it's its just let let's many more my no not
-        now of on once our over please president secretary she since so some thank thanks that
+        now of on once our over please she since so some thank thanks that
         that's the their then there these they this those thus to today under we well what
         when where which while who why with yes yesterday you your
         """),

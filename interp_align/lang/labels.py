@@ -55,12 +55,15 @@ _SEP = r"(?:[ \t]*[.,;/&+][ \t]*|[ \t]+|[ \t]*-[ \t]*)"
 _LABEL = rf"(?P<label>{_FIRST}(?:{_SEP}{_WORD}){{0,24}}\.?)"
 _MARKER = r"(?P<marker>\([^()\n]{1,80}\))"
 _OPEN_MARKER = r"(?P<open>\([^()\n:]{1,80}?)"
+#: A note whose colon is inside the brackets: "NAME (ACR) (Habla en inglés:) Muchas gracias".
+_NOTE_COLON = r"(?P<inner_colon>\([^()\n:]{1,80}:\))"
 
 #: ``LABEL [,] [(note)] :`` at line start (MULTILINE).  The colon is followed by space or the
 #: line end, except right after a note, where gob.mx writes "(Interpretación …):Muchas gracias";
-#: a note left open before the colon ("(Interpretación del inglés al español: …") is group ``open``.
+#: a note left open before the colon ("(Interpretación del inglés al español: …") is group ``open``;
+#: a note with the colon inside its brackets ("(Habla en inglés:)") is group ``inner_colon``.
 COLON_LABEL = re.compile(
-    rf"^[ \t]*{_LABEL}[ \t]*,?[ \t]*(?:{_MARKER}[ \t]*:|{_OPEN_MARKER}[ \t]*:|:(?=\s|$))",
+    rf"^[ \t]*{_LABEL}[ \t]*,?[ \t]*(?:{_MARKER}[ \t]*:|{_NOTE_COLON}|{_OPEN_MARKER}[ \t]*:|:(?=\s|$))",
     re.MULTILINE,
 )
 

@@ -284,7 +284,8 @@ def marker_candidates(view: str) -> re.Pattern[str]:
 
 
 def _canonical(folded_inner: str) -> str:
-    return folded_inner.strip().rstrip(".").strip()
+    """The note without surrounding space and trailing "." or ":" ("(Habla en inglés:)" is a note)."""
+    return folded_inner.strip().rstrip(".:").strip()
 
 
 def classify(folded_inner: str) -> MarkerSpec | None:

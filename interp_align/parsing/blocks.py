@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..lang import labels, markers
+from ..models import MarkerKind
 from ..normalize import fold
 from .document import Document
 from .notes import Note
@@ -33,10 +34,12 @@ class BlockLine:
 
     ``kind`` is a ``labels.LabelLine`` kind (``label``, ``unknown``, ``date``,
     ``end``, ``prose``, ``rejected``) or ``note`` (an interpreter or language note:
-    an unnamed speaker) or ``stage`` (a non-speech note: song, video, ceremony).
+    an unnamed speaker), ``stage`` (a non-speech note: song, video, ceremony) or
+    ``continuation`` (a pause, applause or audio note after which the previous
+    speaker goes on).
     """
 
-    HEAD_KINDS: ClassVar[frozenset[str]] = frozenset({"label", "unknown", "note"})
+    HEAD_KINDS: ClassVar[frozenset[str]] = frozenset({"label", "unknown", "note", "continuation"})
 
     kind: str
     start: int
@@ -100,4 +103,26 @@ def _note_line(doc: Document, start: int, end: int, block_end: int) -> BlockLine
     if spec is not None and spec.role is not None:
         return BlockLine("note", start, end, start)
     reason = f"stage note {fold(inner)[:60]!r}" if inner.strip() else "empty note"
+    after = close + 1 if close >= 0 else stop
+    if spec is not None and _pause_like(spec) and _WORDLIKE.search(view, after, block_end):
+        return BlockLine("continuation", start, stop, start, reason)  # "(PAUSA)" then the speaker goes on
     return BlockLine("stage", start, stop, start, reason)
+
+
+_WORDLIKE = re.compile(r"[^\W_]")
+#: Stage directions after which the same speaker goes on (a song or a video is not one of them).
+_PAUSES = frozenset({"pausa", "pause", "silencio", "silence"})
+
+
+def _pause_like(spec: markers.MarkerSpec) -> bool:
+    if spec.kind is MarkerKind.OTHER:
+        return spec.canonical in _PAUSES
+    return spec.kind in (
+        MarkerKind.APPLAUSE,
+        MarkerKind.LAUGHTER,
+        MarkerKind.INAUDIBLE,
+        MarkerKind.UNINTELLIGIBLE,
+        MarkerKind.CROSSTALK,
+        MarkerKind.OFF_MIC,
+        MarkerKind.TRANSMISSION_FAILURE,
+    )

@@ -23,6 +23,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "P010": "a note is left unclosed ('(No translation provided.' with no ')'); read as a note",
     "P011": "the front matter could not be read as YAML; its lines are kept as header text",
     "P012": "a speaker-unknown mark ('???') stands for the label",
+    "P013": "a block opening with a pause or applause note goes on in the previous speaker's voice",
 }
 
 

@@ -48,7 +48,10 @@ class DialectRules:
     first line is the title) or ``"dateline"`` (place and time lines, the title
     is in the front matter); ``closing_time``: a time line after the last turn is
     boilerplate; ``speech_without_labels``: a block with no label under a heading
-    is one speech turn (the presidency's English translations).
+    is one speech turn (the presidency's English translations); ``pair_default``:
+    an interpreter note naming no language is taken to render the other language of
+    the English–Spanish pair (true of the State Department's and the presidency's
+    U.S.–Mexico records, not of the White House's, whose guests speak any language).
     """
 
     name: str
@@ -61,6 +64,7 @@ class DialectRules:
     header: str = "title-first"
     closing_time: bool = False
     speech_without_labels: bool = False
+    pair_default: bool = True
 
 
 def _ev(description: str, pattern: str, weight: float, cap: int = 50, *, flags: int = _M, required: bool = False) -> Evidence:
@@ -75,7 +79,7 @@ _TIME_LINE = _ev(
     5.0,
     cap=2,
 )
-_SEPARATORS = _ev("'---' block separators", r"^[ \t]*-{3,}[ \t]*$", 2.0, cap=100, required=True)
+_SEPARATORS = _ev("'---' block separators", r"^[ \t]*-{3,}[ \t]*$", 2.0, cap=100)
 _PRESIDENCIA = _ev("'Presidencia de la República' header", r"^Presidencia de la Rep[uú]blica[ \t]*$", 10.0, cap=1)
 _SPANISH_DATE = _ev(
     "Spanish date line",
@@ -101,6 +105,7 @@ DIALECTS: tuple[DialectRules, ...] = (
         ),
         header="dateline",
         closing_time=True,
+        pair_default=False,
     ),
     DialectRules(
         name="whitehouse",
@@ -110,6 +115,7 @@ DIALECTS: tuple[DialectRules, ...] = (
         evidence=(_Q_LINE, _AS_INTERPRETED, _TIME_LINE),
         header="dateline",
         closing_time=True,
+        pair_default=False,
     ),
     DialectRules(
         name="state-department",

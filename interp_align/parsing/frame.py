@@ -47,11 +47,13 @@ class Frame:
     region_ends: list[int] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    header_title: str | None = None
+
     @property
     def title(self) -> str | None:
         field_ = next((f for f in self.header if f.kind is HeaderFieldKind.TITLE), None)
         if field_ is None:
-            return None
+            return self.header_title
         return field_.value if field_.value is not None else field_.text
 
 
@@ -83,6 +85,21 @@ def build_frame(
     return frame
 
 
+def header_frame(doc: Document, rules: DialectRules, *, lines: bool = True) -> Frame:
+    """The frame of a record with no turns: front matter and (with ``lines``) header lines, the
+    rest unattributed."""
+    frame = Frame()
+    if doc.front_matter is not None:
+        _front_matter(doc, doc.front_matter, frame)
+    if lines:
+        _header_lines(doc, rules, doc.body_start, len(doc.text), frame, reason="no speaker labels")
+    elif doc.front_matter is None:
+        first = next(doc.nonblank_lines(doc.body_start), None)
+        if first is not None:  # the title, for display; the line stays in the unattributed block
+            frame.header_title = doc.text[first[0] : first[1]]
+    return frame
+
+
 def _block(doc: Document, start: int, end: int, kind: BlockKind, reason: str | None) -> Block:
     return Block(start=start, end=end, kind=kind, text=doc.text[start:end], reason=reason)
 
@@ -110,7 +127,9 @@ def _front_matter(doc: Document, front: FrontMatter, frame: Frame) -> None:
 # -- the lines before the first turn ---------------------------------------------------------
 
 
-def _header_lines(doc: Document, rules: DialectRules, start: int, end: int, frame: Frame) -> None:
+def _header_lines(
+    doc: Document, rules: DialectRules, start: int, end: int, frame: Frame, reason: str = "text before the first speaker label"
+) -> None:
     """Header fields, chrome and unattributed runs before the first turn, by the dialect's header rule."""
     dateline = rules.header == "dateline"
     has_title = any(f.kind is HeaderFieldKind.TITLE for f in frame.header)
@@ -121,16 +140,18 @@ def _header_lines(doc: Document, rules: DialectRules, start: int, end: int, fram
         kind = _header_kind(line, first=first, dateline=dateline) if run is None else None
         chrome = boilerplate.chrome_reason(line) if kind is not HeaderFieldKind.TIME else None
         if chrome is not None:
-            _flush(doc, run, frame)
+            _flush(doc, run, frame, reason)
             run = None
             frame.blocks.append(_block(doc, s, e, BlockKind.BOILERPLATE, chrome))
             continue
         if kind is not None:
-            frame.header.append(HeaderField(start=s, end=e, kind=kind, text=doc.text[s:e]))
+            display = doc.text[s:e].strip(" *_\u00a0")
+            value = display if display != doc.text[s:e] else None  # "*Bletchley Park": emphasis is not the place
+            frame.header.append(HeaderField(start=s, end=e, kind=kind, text=doc.text[s:e], value=value))
             frame.blocks.append(_block(doc, s, e, BlockKind.HEADER, kind.value))
             continue
         run = (run[0] if run else s, e)
-    _flush(doc, run, frame)
+    _flush(doc, run, frame, reason)
 
 
 def _flush(doc: Document, run: tuple[int, int] | None, frame: Frame, reason: str = "text before the first speaker label") -> None:
@@ -153,6 +174,8 @@ def _header_kind(line: str, *, first: bool, dateline: bool) -> HeaderFieldKind |
     if boilerplate.DATE_LINE.fullmatch(key) or (len(key) < 60 and boilerplate.DATE_LINE.search(key)):
         return HeaderFieldKind.DATE
     words = key.split()
+    if len(words) >= 8 and key.endswith((".", "?", "!")):
+        return None  # a sentence: prose, not a header line
     if len(words) >= 2 and not any(c.islower() for c in stripped):
         return HeaderFieldKind.OTHER  # a heading in capitals ("REMARKS BY PRESIDENT TRUMP AND …")
     if len(words) > 12:

@@ -66,6 +66,9 @@ class HeadContext:
             diagnostic(code, Severity.WARNING, message, start, self.doc.text, self.doc.line_starts)
         )
 
+    def note(self, code: str, message: str, start: int) -> None:
+        self.diagnostics.append(diagnostic(code, Severity.INFO, message, start, self.doc.text, self.doc.line_starts))
+
     def __post_init__(self) -> None:
         quiet = [(b.start, b.end) for b in self.blocks if not b.speech] if self.quiet_blocks else []
         self._quiet_starts = [s for s, _ in quiet]
@@ -117,11 +120,12 @@ def _colon(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
         start, label_end = match.span("label")
         if ctx.in_nonspeech_block(start):
             continue  # a song line "VOLVER, VOLVER. INTERPRETA: ..." is not a speaker
-        note = match.group("marker") or match.group("open")
+        note = match.group("marker") or match.group("open") or match.group("inner_colon")
         if note is None and _is_note_word(label):
             continue  # "INTERPRETACIÓN:" opening a line is an interpreter note, read by notes.py
-        if match.group("open") is not None and not _known_note(match.group("open")[1:]):
-            continue  # "NAME (some words: ..." with an open bracket that is not a note: prose
+        bracketed = match.group("open") or match.group("inner_colon")
+        if bracketed is not None and not _known_note(bracketed.strip("():")):
+            continue  # "NAME (some words: ..." with a bracket that is not a note: prose
         reason = labels.label_rejection(label)
         if reason is not None:
             if _label_like(label) and not ctx.in_nonspeech_block(start):
@@ -176,7 +180,7 @@ FINDER_PATTERNS: dict[str, re.Pattern[str]] = {"colon": labels.COLON_LABEL, "que
 
 @register_finder("block")
 def _block(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
-    heads = []
+    heads: list[Head] = []
     for block in ctx.blocks:
         first = block.first
         if first is None or first.kind not in BlockLine.HEAD_KINDS:
@@ -185,6 +189,13 @@ def _block(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
             continue
         if first.kind == "note":
             heads.append(Head(first.start, first.start, first.start, "block"))  # an unnamed, interpreted speaker
+        elif first.kind == "continuation":
+            previous = next((h for h in reversed(heads) if h.label_end > h.start or h.speaker), None)
+            if previous is None:
+                continue
+            speaker = previous.speaker or ctx.doc.text[previous.start : previous.label_end]
+            heads.append(Head(first.start, first.start, first.start, "continuation", speaker=speaker))
+            ctx.note("P013", f"the block after {first.reason} goes on in the previous speaker's voice ({speaker!r})", first.start)
         else:
             heads.append(Head(first.start, first.label_end, first.end, "block"))
     return heads

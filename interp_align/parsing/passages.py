@@ -46,19 +46,33 @@ class _State:
 
 
 def read_passages(
-    view: str, notes: Sequence[Note], body_start: int, body_end: int, record: str
+    view: str,
+    notes: Sequence[Note],
+    body_start: int,
+    body_end: int,
+    record: str,
+    *,
+    pair_default: bool = True,
 ) -> list[Passage]:
-    """Passages of the body ``[body_start, body_end)``; ``notes`` are the turn's notes, sorted."""
+    """Passages of the body ``[body_start, body_end)``; ``notes`` are the turn's notes, sorted.
+
+    An interpreter note that names no source language takes the speaker's language
+    from a language note in the same turn (before or after it: "(As interpreted.) …
+    (In Arabic.)"), else — with ``pair_default``, for publishers of English–Spanish
+    events — the other language of the pair, else none.
+    """
     if body_start >= body_end:
         return []
     role_notes = [n for n in notes if n.spec.role is not None and n.marker.end <= body_end]
     out: list[Passage] = []
     state = _State(PassageKind.ORIGINAL, body_start)
-    spoken: str | None = None
+    groups = []
     i = 0
     while i < len(role_notes):
-        group = _adjacent(view, role_notes, i)
-        i += len(group)
+        groups.append(_adjacent(view, role_notes, i))
+        i += len(groups[-1])
+    spoken = _speaker_language(groups, record)
+    for group in groups:
         start = max(group[0].marker.start, body_start)
         end = group[-1].marker.end
         found = {n.spec.role: n for n in reversed(group)}
@@ -68,7 +82,7 @@ def read_passages(
         if roles.INTERPRETATION in found:
             note = found[roles.INTERPRETATION]
             target = note.spec.target_language or record
-            source = note.spec.source_language or spoken or _OTHER.get(target)
+            source = note.spec.source_language or spoken or (_OTHER.get(target) if pair_default else None)
             kind = PassageKind.ORIGINAL if source == target else PassageKind.INTERPRETED
             state = _switch(view, out, state, _State(kind, start, source, target, note.marker))
         elif roles.END in found:
@@ -91,6 +105,21 @@ def read_passages(
             state = _switch(view, out, state, _State(PassageKind.ORIGINAL, start, declared, record, found[roles.SPOKEN].marker))
     _close(view, out, state, body_end)
     return out
+
+
+def _speaker_language(groups: Sequence[Sequence[Note]], record: str) -> str | None:
+    """A foreign language a lone language note of the turn names ("… (In Arabic.)"): the speaker's.
+
+    A language note that opens an interpreted passage ("(Speaks French.) (As interpreted.)")
+    names a switch for that passage only, so it says nothing about the rest of the turn.
+    """
+    for group in groups:
+        if any(n.spec.role == roles.INTERPRETATION for n in group):
+            continue
+        for note in group:
+            if note.spec.role in (roles.SPOKEN, roles.UNTRANSLATED) and note.spec.source_language not in (None, record):
+                return note.spec.source_language
+    return None
 
 
 def _adjacent(view: str, notes: Sequence[Note], i: int) -> list[Note]:
@@ -166,10 +195,11 @@ def summarise(view: str, notes: Sequence[Note], passages: Sequence[Passage], bod
     words = body_start < body_end and _masked_words(view, notes, body_start, body_end)
     interpreted = next((p for p in passages if p.kind is PassageKind.INTERPRETED), None)
     if interpreted is not None:
+        source = next((p.source_language for p in passages if p.kind is PassageKind.INTERPRETED and p.source_language), None)
         return Interpretation(
             interpreted=True,
             marker=interpreted.marker,
-            source_language=interpreted.source_language,
+            source_language=source,
             target_language=interpreted.target_language,
             placeholder=not words,
         )

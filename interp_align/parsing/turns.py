@@ -127,6 +127,7 @@ def build_turns(
     ident: Identifier | None,
     *,
     sentences: bool,
+    pair_default: bool = True,
 ) -> tuple[list[Turn], list[Block]]:
     """The turns and their TURN blocks."""
     turns: list[Turn] = []
@@ -134,7 +135,7 @@ def build_turns(
     text = doc.text
     for index, (item, speaker_id) in enumerate(zip(prepared, speaker_ids, strict=True)):
         head = item.head
-        passages = read_passages(doc.view, item.notes, item.body_start, item.body_end, record.code)
+        passages = read_passages(doc.view, item.notes, item.body_start, item.body_end, record.code, pair_default=pair_default)
         interpretation = summarise(doc.view, item.notes, passages, item.body_start, item.body_end)
         language = _turn_language(item, interpretation, record)
         turn_sentences = (
