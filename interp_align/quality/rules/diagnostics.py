@@ -6,8 +6,10 @@ warning or above becomes a finding of rule ``IA0NN`` for code ``P0NN`` (any
 other code: ``IA000``, its code in the message), so a new parser diagnostic
 reaches ``check`` without a change here.  Records with no turns at all (empty,
 whitespace only, no labels) are errors by default: a linter that passes them
-tells CI a lie.  Info diagnostics (``P006``, ``P009``, ``P011``, ``P012``) stay in
-the parse output.
+tells CI a lie.  Info diagnostics (``P006``, ``P009``, ``P011``, ``P012``, ``P013``)
+stay in the parse output.  A code added to ``parse.DIAGNOSTIC_CODES`` is registered
+here by itself (``parse-pNNN``, warning) until it is named in ``_KNOWN`` or listed in
+``_INFO_ONLY``; the docs test then asks for its examples in docs/rules.md.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ _KNOWN = (
     RuleInfo("IA020", "not-utf8", "parse", Severity.WARNING, "Not UTF-8: read as CP-1252 by the detection fallback."),
 )
 #: Parser diagnostics the parser emits as information only; they never become findings.
-_INFO_ONLY = frozenset({"P006", "P009", "P011", "P012"})
+_INFO_ONLY = frozenset({"P006", "P009", "P011", "P012", "P013"})
 _OTHER = RuleInfo("IA000", "parse-diagnostic", "parse", Severity.WARNING,
                   "A parser diagnostic of warning severity or above that this version has no rule for.")
 _CODE = re.compile(r"P0(\d\d)")
