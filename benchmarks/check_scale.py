@@ -7,6 +7,13 @@ turn) — and times ``check`` on each size.  Linear means the time per turn
 stays flat as N grows::
 
     .venv/bin/python benchmarks/check_scale.py [--sizes 2000,5000,10000,20000]
+
+Measured (2-core machine, shared with a fuzz run): empty 2,000 / 20,000 turns 0.38 / 3.1 s
+(0.19 / 0.15 ms per turn); busy 2,000 / 20,000 turns 1.7 / 21 s (0.87 / 1.06 ms per turn).
+Before the fix, ``interp-align check`` on 20,000 empty turns of one speaker took 46 s of CPU
+and on 20,000 distinct speakers did not finish in 25 minutes; after it, 2.4 s for the first.
+Parsing 10,000 distinct speakers still takes 45 s (the parser's speaker linking compares every
+pair of labels; reported, not this benchmark's subject).
 """
 
 from __future__ import annotations
