@@ -181,9 +181,15 @@ def _outside_row(english: Transcript, spanish: Transcript | None, row: Row, alig
             f"{cells}</tr>")
 
 
-def _speaker_label(transcript: Transcript, turn: Turn) -> str:
-    speaker = transcript.speaker(turn.speaker_id)
-    return speaker.name or speaker.role or turn.label_text
+def _speaker_labels(transcript: Transcript | None) -> dict[str, str]:
+    """Speaker id → the name the page shows, built once (a lookup per turn would scan every speaker)."""
+    if transcript is None:
+        return {}
+    return {s.id: s.name or s.role or "" for s in transcript.speakers}
+
+
+def _speaker_label(labels: dict[str, str], turn: Turn) -> str:
+    return labels.get(turn.speaker_id) or turn.label_text
 
 
 def _chart(values: Sequence[tuple[str, float]], caption: str) -> str:
@@ -354,6 +360,7 @@ def render_report(
     numbers = content.numbers
     first: set[tuple[str, int]] = set()
     speakers: dict[str, str] = {}
+    en_labels, es_labels = _speaker_labels(english), _speaker_labels(spanish)
     sections = []
     if aligned and alignment is not None and spanish is not None:
         pair_conf = []
@@ -362,7 +369,7 @@ def render_report(
             es = spanish.turns[pair.spanish_turn] if pair.spanish_turn is not None else None
             anchor = en or es
             assert anchor is not None
-            who = _speaker_label(english if en else spanish, anchor)
+            who = _speaker_label(en_labels if en else es_labels, anchor)
             start, end = content.sections[index]
             speakers.setdefault(content.rows[start].speaker, who)
             if en is not None and es is not None:
@@ -396,7 +403,7 @@ def render_report(
     else:
         per_speaker: Counter[str] = Counter()
         for turn in english.turns:
-            who = _speaker_label(english, turn)
+            who = _speaker_label(en_labels, turn)
             start, end = content.sections[turn.index]
             speakers.setdefault(content.rows[start].speaker, who)
             per_speaker[who] += sum(len(r.notes) for r in content.rows[start:end])
