@@ -252,7 +252,7 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
             i += 1
             continue
         parts: list[tuple[str, float]] = [("num" if tok.key not in scales else "scale", first)]
-        digits_only = tok.text[0].isdigit()
+        digits_only = tok.text[0].isdecimal()
         last_word_value = None if digits_only else first
         j = i + 1
         while j < len(tokens):
@@ -265,9 +265,11 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
                 last_word_value = None
                 j += 1
                 continue
+            prev_is_tens = last_word_value is not None and last_word_value % 10 == 0 and last_word_value < 100
             if nxt.key in _CONNECTORS[lang] and j + 1 < len(tokens):
                 after = _number_word(tokens[j + 1], lang)
-                prev_is_tens = last_word_value is not None and last_word_value % 10 == 0
+                if after is None and prev_is_tens and tokens[j + 1].key in _WEAK_ONE[lang]:
+                    after = 1.0  # "treinta y un mil", "treinta y uno"
                 prev_is_scale = parts[-1][0] == "scale"
                 if after is not None and (prev_is_tens or prev_is_scale) and _joinable_gap(
                     _gap(view, nxt, tokens[j + 1])
@@ -278,6 +280,8 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
                     continue
                 break
             word = _number_word(nxt, lang)
+            if word is None and prev_is_tens and gap == "-" and nxt.key in _WEAK_ONE[lang]:
+                word = 1.0  # "thirty-one": "one" is a figure after a tens word
             if parts[-1][0] == "scale":
                 value = word if word is not None else parse_numeral(nxt.text, lang)
                 if value is None or value >= parts[-1][1]:
@@ -334,14 +338,27 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
 def _start_value(tokens: list[_Token], i: int, view: str, lang: str) -> float | None:
     """The value a quantity may start with at token ``i``, or ``None``."""
     tok = tokens[i]
-    if tok.text[0].isdigit():
-        before = view[tok.start - 1] if tok.start else " "
-        after = view[tok.end] if tok.end < len(view) else " "
-        if after.isalpha() and _ORDINAL.match(view, tok.start) and _DAY_BEFORE[lang].search(view[max(0, tok.start - 20) : tok.start]):
-            return parse_numeral(tok.text, lang)  # "December 5th" is a day
-        if before.isalpha() or after.isalpha() or (before == "-" and tok.start >= 2 and view[tok.start - 2].isalpha()):
-            return None  # "G20", "1st", "COVID-19": identifiers, not figures
-        return parse_numeral(tok.text, lang)
+    if not tok.text[0].isdecimal():
+        # "¹", "②", "₂" pass str.isdigit but are no figure (and ``float`` cannot read them)
+        return _word_value(tok, lang) if not tok.text[0].isdigit() else None
+    before = view[tok.start - 1] if tok.start else " "
+    after = view[tok.end] if tok.end < len(view) else " "
+    if _glued_digit(before) or _glued_digit(after):
+        return None  # "3²", "CO₂ 5₂", "2¹": a power, an index or a footnote mark, not a plain figure
+    if after.isalpha() and _ORDINAL.match(view, tok.start) and _DAY_BEFORE[lang].search(view[max(0, tok.start - 20) : tok.start]):
+        return parse_numeral(tok.text, lang)  # "December 5th" is a day
+    if before.isalpha() or after.isalpha() or (before == "-" and tok.start >= 2 and view[tok.start - 2].isalpha()):
+        return None  # "G20", "1st", "COVID-19": identifiers, not figures
+    return parse_numeral(tok.text, lang)
+
+
+def _glued_digit(char: str) -> bool:
+    """A superscript, subscript or circled digit: ``isdigit`` but not a decimal digit."""
+    return char.isdigit() and not char.isdecimal()
+
+
+def _word_value(tok: _Token, lang: str) -> float | None:
+    """The value of a number word ("three", "tres", "mil", "a" before a scale), or ``None``."""
     if tok.key in _WEAK_ONE[lang]:
         return 1.0
     word = _number_word(tok, lang)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .errors import InputError
 from .models import LanguageSource, Transcript
 
-__all__ = ["RecordLanguage", "order_pair", "record_language"]
+__all__ = ["RecordLanguage", "order_pair", "record_language", "refuse_same_language"]
 
 _NAMES = {"en": "English", "es": "Spanish"}
 
@@ -88,3 +88,17 @@ def order_pair(
             f"Spanish record of the same event as {names[1]}"
         )
     return english, spanish, False
+
+
+def refuse_same_language(first: Transcript, second: Transcript, *, names: tuple[str, str]) -> None:
+    """``InputError`` when both records read as one language (``check es.txt --original es.txt``).
+
+    Either record may be the original (``check`` checks an English or a Spanish
+    rendering), so only two records in the same language are refused.
+    """
+    a, b = record_language(first), record_language(second)
+    if a is not None and b is not None and a.code == b.code and a.code in _NAMES:
+        raise InputError(
+            f"{names[0]} {_describe(first, a)} and {names[1]} {_describe(second, b)}: both in one language; "
+            f"{names[1]} must be the other record of the same event"
+        )

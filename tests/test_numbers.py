@@ -121,3 +121,25 @@ def test_offsets_always_slice(text: str, language: str) -> None:
         assert isinstance(q, Quantity)
         assert text[q.start : q.end] == q.text
         assert 0 <= q.start <= q.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["CO₂ emissions", "footnote¹ and 2¹", "② items and ③", "3² cases", "5₂ tons", "¹²³"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_superscript_and_circled_digits_are_no_figures(text: str, language: str) -> None:
+    """Regression (the ``str.isdigit`` crash fixed in the aligner): ``¹ ② ₂`` pass ``isdigit`` but are no
+    figure ``float`` can read; extraction neither crashes nor reads them, nor a digit glued to one."""
+    assert extract_quantities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("three hundred and fifty-seven thousand", "en", 357_000),
+        ("trescientos cincuenta y siete mil", "es", 357_000),
+        ("Thirty-one billion dollars", "en", 31e9),
+        ("treinta y un mil millones", "es", 31e9),
+        ("twenty-one", "en", 21),
+    ],
+)
+def test_spelled_out_numbers(text: str, language: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text, language)] == [value]

@@ -29,7 +29,8 @@ def _codes(value: str) -> tuple[str, ...]:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", metavar="FILE", nargs="*", help="transcript(s) to check")
     parser.add_argument("--original", metavar="ES_FILE",
-                        help="the Spanish record of the same event: enables the fidelity rules (one FILE only)")
+                        help="the Spanish record of the same event (or the English one, for a Spanish FILE): "
+                             "enables the fidelity rules (one FILE only)")
     parser.add_argument("--reference", metavar="REF",
                         help="a reference translation transcript, paired turn by turn: chrF/BLEU per turn and corpus")
     parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
@@ -43,6 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout")
     parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
     add_read_options(parser)
+    parser.add_argument("--fix", action="store_true",
+                        help="write a fixed copy of each FILE (NAME.fixed.EXT) with the certain repairs: page chrome and "
+                             "spam moved to NAME.fixed.removed.txt, interpreter notes in the record's usual form, mojibake "
+                             "repaired; print the diff. The input is never written")
+    parser.add_argument("--fix-output", metavar="OUT", help="with --fix and one FILE: write the fixed copy here")
 
 
 def _list_rules() -> str:
@@ -64,19 +70,31 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--original applies to exactly one FILE")
     if args.reference and len(args.files) != 1:
         raise InputError("--reference applies to exactly one FILE")
+    if args.fix_output and not (args.fix and len(args.files) == 1):
+        raise InputError("--fix-output needs --fix and exactly one FILE")
+    if args.fix and (args.original or args.reference):
+        raise InputError("--fix repairs one record: it takes no --original or --reference")
     pyproject = Path(args.config) if args.config else None
     if pyproject is not None and not pyproject.is_file():
         raise ConfigError(f"{pyproject}: no such file")
     config = load_config(pyproject, overrides={"select": args.select, "ignore": args.ignore, "fail_on": args.fail_on})
     options = read_options(args)
-    original = load(args.original, options, language="es") if args.original else None
+    if args.fix:
+        from .check_fix import run_fix
+
+        return run_fix(args.files, args.fix_output, config=config, options=options,
+                       fail_on=_FAIL_ON[config.fail_on])
     reference = load(args.reference, options) if args.reference else None
     reports, unreadable = [], 0
+    original: Transcript | None = None
     for name in args.files:
         try:
             transcript = load(name, options)
-            if original is not None:
-                _check_order(transcript, original)
+            if args.original:
+                if original is None:  # the other record of the event: English for a Spanish FILE, else Spanish
+                    spanish = transcript.language is not None and transcript.language.code.startswith("es")
+                    original = load(args.original, options, language="en" if spanish else "es")
+                _check_languages(transcript, original)
             reports.append(check(transcript, original=original, reference=reference, config=config))
         except InputError as exc:  # one bad file must not hide the findings of the others
             unreadable += 1
@@ -88,9 +106,8 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(r.fails(threshold) for r in reports) else 0
 
 
-def _check_order(transcript: Transcript, original: Transcript) -> None:
-    """Refuse a Spanish FILE checked against an English ``--original``: the fidelity rules would mislabel both."""
-    from ..pairing import order_pair
+def _check_languages(transcript: Transcript, original: Transcript) -> None:
+    """Refuse a FILE and an ``--original`` in one language: fidelity needs the event's other record."""
+    from ..pairing import refuse_same_language
 
-    order_pair(transcript, original, names=("FILE", "--original"),
-               remedy="check the English record as FILE with the Spanish record as --original")
+    refuse_same_language(transcript, original, names=("FILE", "--original"))

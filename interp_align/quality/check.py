@@ -15,11 +15,18 @@ __all__ = ["check"]
 
 
 def _align(transcript: Transcript, original: Transcript) -> Alignment:
+    """Align the two records, English first whichever one is checked (a Spanish rendering can be checked too)."""
     try:
         from ..align.turns import align
     except ImportError as exc:  # pragma: no cover - the aligner ships with the package
         raise AlignmentError(f"the aligner is not available: {exc}") from exc
+    if _lang(transcript) == "es" and _lang(original) == "en":
+        return align(original, transcript)
     return align(transcript, original)
+
+
+def _lang(transcript: Transcript) -> str:
+    return transcript.language.code.split("-")[0] if transcript.language else "en"
 
 
 def check(
@@ -32,8 +39,9 @@ def check(
 ) -> QualityReport:
     """Check one transcript and return every finding with metrics and a signature.
 
-    ``original`` is the Spanish record of the same event: when given without an
-    ``alignment`` the records are aligned here, and the fidelity rules run.
+    ``original`` is the other record of the same event (the Spanish one for an
+    English record, or the English one for a Spanish record): when given without
+    an ``alignment`` the records are aligned here, and the fidelity rules run.
     ``reference`` is a reference translation, paired turn by turn, for chrF/BLEU.
     """
     config = config or QualityConfig()

@@ -11,11 +11,17 @@ from dataclasses import dataclass
 
 __all__ = [
     "ALLOWED_DOUBLES",
+    "CONJUNCTIONS",
     "FUNCTION_WORDS",
+    "GLOSS_CUES",
     "HANDOVER_CUES",
+    "LOANWORDS",
     "MISRENDERINGS",
     "NOT_GERUNDS",
+    "PARTICLE_DOUBLES",
     "PREFIXES",
+    "SECOND_PERSON",
+    "TIME_WORDS",
     "TITLES",
     "Misrendering",
 ]
@@ -30,8 +36,34 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-#: Immediate word doubles that are grammatical ("that that", "had had", Spanish "no, no").
-ALLOWED_DOUBLES: frozenset[str] = frozenset({"that", "had", "is", "very", "no", "bye", "ha", "si", "sí", "muy"})
+#: Immediate word doubles that are grammatical or idiomatic: "that that", "had had", Spanish
+#: "no, no", and emphatic reduplication ("muy muy", "casi casi", "la mera mera", "un gran gran abrazo").
+ALLOWED_DOUBLES: frozenset[str] = frozenset(
+    {"that", "had", "is", "very", "really", "no", "bye", "ha", "si", "sí", "muy", "casi", "mero", "mera",
+     "gran", "bien", "ya"}
+)
+
+#: English particles that may stand twice in a row grammatically: a phrasal verb's particle, then a
+#: preposition ("weigh in in our politics", "going on on the ground", "fighting for for as long as").
+#: Doubled, they are only info: the record may be right.
+PARTICLE_DOUBLES: frozenset[str] = frozenset(
+    {"in", "on", "for", "up", "out", "off", "over", "down", "about", "around", "by", "through", "to"}
+)
+
+#: Words after which a doubled demonstrative is grammatical: "we talked about this this morning".
+TIME_WORDS: frozenset[str] = frozenset(
+    {"morning", "afternoon", "evening", "week", "weekend", "year", "month", "time", "spring", "summer",
+     "fall", "autumn", "winter", "session", "cycle", "quarter"}
+)
+
+#: Conjunctions: a loop joined by one ("paga y paga y paga", "and trust and trust") is rhetoric.
+CONJUNCTIONS: frozenset[str] = frozenset({"y", "e", "o", "u", "ni", "and", "or", "nor"})
+
+#: Second-person words: a hand-over addressed to someone ("Over to you, Dr. Walensky") is said by the
+#: speaker of the turn, not by another voice.
+SECOND_PERSON: frozenset[str] = frozenset(
+    {"you", "your", "yours", "usted", "ustedes", "te", "tu", "ti", "contigo", "vos"}
+)
 
 #: Words ending in "-ing" that are not gerunds, so "to bring" is not "to + gerund".
 NOT_GERUNDS: frozenset[str] = frozenset(
@@ -58,7 +90,8 @@ MISRENDERINGS: tuple[Misrendering, ...] = (
         "infinitive 'to' followed by an -ing form",
     ),
     Misrendering("en", re.compile(r"\b(?:it's|it is|is|was) \w+ to me with\b", _I), "'to me with' where 'to be with' makes sense"),
-    Misrendering("en", re.compile(r"\b(?:should|could|would|must) of\b", _I), "'of' after a modal verb where 'have' belongs"),
+    Misrendering("en", re.compile(r"\b(?:should|could|would|must) of\b(?! course\b)", _I),
+                 "'of' after a modal verb where 'have' belongs"),
     # a doubled article ("the the") is a repetition (IA204), not this
     Misrendering("en", re.compile(r"\b(the|a|an) (?!\1\b)(?:the|a|an)\b", _I), "two articles in a row"),
     Misrendering("es", re.compile(r"\b(el|la|los|las) (?!\1\b)(?:el|la|los|las)\b", _I), "two articles in a row"),
@@ -84,3 +117,41 @@ HANDOVER_CUES: dict[str, tuple[str, ...]] = {
 TITLES: frozenset[str] = frozenset(
     ["secretary", "secretaria", "secretario", "minister", "ministra", "ministro", "attorney", "general", "fiscal", "advisor", "adviser", "asesor", "asesora", "ambassador", "embajador", "embajadora", "president", "presidente", "presidenta", "dr", "doctor", "doctora", "mr", "mrs", "ms", "senor", "senora", "lic", "licenciado", "licenciada", "chancellor", "canciller", "governor", "gobernador", "gobernadora", "admiral", "almirante", "general", "director", "directora", "deputy", "subsecretario", "subsecretaria", "under", "undersecretary", "senator", "senadora", "senador"]
 )
+
+#: Words of the other language that are established in this one (folded): a loanword is not a
+#: code-switch.  "Nearshoring" is Mexican Spanish business vocabulary and "bracero" names a U.S.
+#: program, but "our paisanos" in an English record is the speaker switching language.
+LOANWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        ["bracero", "braceros", "peso", "pesos", "fiesta", "fiestas", "siesta", "amigo", "amigos", "plaza",
+         "plazas", "patio", "barrio", "barrios", "bodega", "bodegas", "cartel", "carteles", "maquiladora",
+         "maquiladoras", "maquila", "maquilas", "machismo", "macho", "sombrero", "salsa", "tequila", "mezcal",
+         "tortilla", "tortillas", "tamale", "tamales", "taco", "tacos", "burrito", "burritos", "cilantro",
+         "chile", "chiles", "jalapeno", "jalapenos", "guacamole", "pinata", "quinceanera", "rodeo", "canyon",
+         "mesa", "junta", "coyote", "coyotes", "mariachi", "mariachis", "embargo",
+         "aficionado", "aficionados", "vigilante", "vigilantes", "guerrilla", "guerrillas",
+         "armada", "cafeteria", "bonanza"]
+    ),
+    "es": frozenset(
+        ["nearshoring", "friendshoring", "reshoring", "offshoring", "outsourcing", "okay", "ok", "software",
+         "hardware", "marketing", "online", "streaming", "startup", "startups", "fintech", "fintechs", "hub",
+         "hubs", "podcast", "podcasts", "influencer", "influencers", "bullying", "look", "staff", "boom",
+         "shock", "show", "shows", "rally", "lobby", "manager", "email", "mail", "smartphone", "hacker",
+         "hackers", "spam", "fake", "news", "fact", "checking", "ranking", "rating", "dumping", "fast", "track",
+         "home", "office", "cluster", "clusters", "clusteres", "holding", "holdings", "leasing",
+         "stock", "stocks", "container", "freeway", "cash", "dealer", "dealers", "fentanyl", "spread",
+         "trading", "trader", "traders", "call", "center", "web", "blog", "tuit", "tweet", "selfie", "chat",
+         "link", "links", "feedback", "coach", "round", "sprint", "tour", "hit", "hits", "rock", "jazz",
+         "blues", "beisbol", "baseball", "softbol", "futbol", "sandwich", "club", "clubs", "bar", "bares",
+         "pub", "master", "masters", "pitch", "sport", "light", "premium", "gourmet", "delivery", "app",
+         "apps", "bot", "bots", "youtuber", "youtubers", "likes", "like", "router", "wifi", "internet"]
+    ),
+}
+
+#: Openings of a sentence an interpreter adds to explain ("That is, the Mexican currency."), folded.
+GLOSS_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("that is,", "that is to say", "in other words", "i.e.", "namely,", "which means", "meaning,",
+           "as you know,", "as you may know", "for those who do not know", "by the way,"),
+    "es": ("es decir", "o sea", "esto es,", "a saber", "como saben", "como ustedes saben", "por cierto,",
+           "dicho de otro modo", "en otras palabras"),
+}

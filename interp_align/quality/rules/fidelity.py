@@ -10,14 +10,19 @@ place in ``related``, so both locations are reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ...models import Alignment, Severity, Transcript, TurnPair
 from ...normalize import fold
 from ...numbers import Quantity, extract_quantities, same_quantity
 from ..context import CheckContext, build_roster
+from ..coverage import content_words, coverage
+from ..lexicon import GLOSS_CUES
 from ..models import Finding, Location
+from ..spelling import name_tokens, transliteration_key
 from .base import RuleInfo
+from .names import edit_distance, nearest_name
 
 __all__ = ["RULES", "run", "unmatched_rule"]
 
@@ -26,8 +31,10 @@ RULES = (
     RuleInfo("IA602", "addition", "fidelity", Severity.INFO, "An interpreted sentence with nothing behind it in the original.", "original"),
     RuleInfo("IA603", "number-mismatch", "fidelity", Severity.ERROR, "Figures that disagree between original and interpretation after normalisation.", "original"),
     RuleInfo("IA604", "name-mismatch", "fidelity", Severity.WARNING, "A person named in the original replaced by another in the interpretation.", "original"),
-    RuleInfo("IA605", "length-ratio", "fidelity", Severity.WARNING, "A 1-1 link whose lengths differ far beyond interpreting compression.", "original"),
+    RuleInfo("IA605", "length-ratio", "fidelity", Severity.INFO, "A 1-1 link whose lengths differ far beyond interpreting compression.", "original"),
     RuleInfo("IA606", "turn-missing", "fidelity", Severity.WARNING, "A turn of the original with no counterpart in the interpretation.", "original"),
+    RuleInfo("IA607", "name-variant", "fidelity", Severity.WARNING, "A name spelled in a way that matches no name of the other record, but nearly matches one.", "original"),
+    RuleInfo("IA608", "partial-rendering", "fidelity", Severity.WARNING, "A turn of the original whose words are mostly not rendered.", "original"),
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -53,6 +60,22 @@ def _checked(sides: _Sides) -> tuple[Transcript, Transcript]:
     return (sides.english, sides.spanish) if sides.checked_is_english else (sides.spanish, sides.english)
 
 
+@dataclass(frozen=True)
+class _Gap:
+    """A sentence of one record with no counterpart in the other.
+
+    ``side`` is the record it is in (``"es"`` or ``"en"``), ``index`` its sentence index in the
+    turn; ``merged`` when it was found inside a link of several sentences (by word coverage,
+    not by the aligner), ``strong`` when the evidence is enough for a warning.
+    """
+
+    side: str
+    index: int
+    merged: bool = False
+    strong: bool = False
+    gloss: bool = False
+
+
 def run(ctx: CheckContext) -> Iterator[Finding]:
     alignment = ctx.alignment
     if alignment is None:
@@ -67,22 +90,235 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         previous_en = pair.english_turn
         if pair.english_turn is None or pair.spanish_turn is None:
             continue
+        gaps: list[_Gap] = []
         for k, bead in enumerate(pair.beads):
             es = sides.spans(sides.spanish, pair.spanish_turn, bead.src)
             en = sides.spans(sides.english, pair.english_turn, bead.tgt)
             if es and not en:
-                yield from _unmatched(ctx, sides, pair, es, original_side="es", before=bead.src[0])
+                gaps += [_lone_gap(sides, pair, k, "es", i) for i in bead.src]
             elif en and not es:
-                yield from _unmatched(ctx, sides, pair, en, original_side="en", before=bead.tgt[0])
+                gaps += [_lone_gap(sides, pair, k, "en", j) for j in bead.tgt]
             elif en and es:
-                if len(es) > 1 and pair.original_language == "es":
-                    for index in _dropped_in_merge(sides, pair, bead.src, bead.tgt):
-                        yield from _unmatched(ctx, sides, pair, sides.spans(sides.spanish, pair.spanish_turn, (index,)),
-                                              original_side="es", before=index, merged=True)
-                yield from _numbers(ctx, sides, en, es, _neighbours(sides, pair, k))
+                found = _gaps_in_link(sides, pair, k) or _unrelated_link(sides, pair, k)
+                gaps += found
+                kept_es = tuple(i for i in bead.src if not any(g.side == "es" and g.index == i for g in found))
+                kept_en = tuple(j for j in bead.tgt if not any(g.side == "en" and g.index == j for g in found))
+                if kept_es and kept_en:  # a side left empty is a gap: its figures are the gap's, not a mismatch
+                    yield from _numbers(ctx, sides, sides.spans(sides.english, pair.english_turn, kept_en),
+                                        sides.spans(sides.spanish, pair.spanish_turn, kept_es), _neighbours(sides, pair, k))
                 yield from _names(ctx, sides, en, es, persons)
                 if len(en) == 1 and len(es) == 1:
                     yield from _ratio(ctx, sides, en[0], es[0])
+        yield from _report_gaps(ctx, sides, pair, gaps)
+    yield from _name_variants(ctx, sides)
+
+
+#: A sentence whose content words are this poorly covered by its link's other side was not rendered (or has no source).
+_LOW_COVERAGE = 0.2
+#: The other sentences of the link must be this well covered, or the link is simply a loose rendering.
+_KEPT_COVERAGE = 0.4
+#: A lone sentence (a 1-0 or 0-1 bead) this well covered by the neighbouring links was rendered there.
+_NEIGHBOUR_COVERAGE = 0.6
+
+
+def _texts(sides: _Sides, pair: TurnPair, side: str, indices: Iterable[int]) -> list[str]:
+    transcript, turn = (sides.spanish, pair.spanish_turn) if side == "es" else (sides.english, pair.english_turn)
+    assert turn is not None
+    sentences = transcript.turns[turn].sentences
+    return [sentences[i].text for i in indices if i < len(sentences)]
+
+
+def _is_gloss(text: str, language: str) -> bool:
+    """A sentence that opens like an explanation the interpreter adds ("That is, …", "Es decir, …")."""
+    head = fold(text)
+    return any(head.startswith(cue) for cue in GLOSS_CUES.get(language, ()))
+
+
+def _gaps_in_link(sides: _Sides, pair: TurnPair, k: int) -> list[_Gap]:
+    """Sentences a link of several sentences hides: one nothing on the other side accounts for.
+
+    The aligner may fold a sentence the interpreter left out into its neighbour's link (a 2-1
+    bead), or a gloss the interpreter added (a 1-2 bead).  Each sentence of the larger side is
+    measured by how much of it the other side's text covers (``quality.coverage``); one left
+    nearly uncovered while its companions are covered is a gap.  It is strong evidence when it
+    has three content words or more and none is covered, when it is a gloss, or when it has a
+    figure that appears nowhere near in the other record.
+    """
+    bead = pair.beads[k]
+    found: list[_Gap] = []
+    for side, own, other, other_lang in (("es", bead.src, bead.tgt, "en"), ("en", bead.tgt, bead.src, "es")):
+        if len(own) < 2:
+            continue
+        language = side
+        theirs = _texts(sides, pair, "en" if side == "es" else "es", other)
+        scores = [(i, text, coverage(text, language, theirs, other_lang))
+                  for i, text in zip(own, _texts(sides, pair, side, own), strict=False)]
+        for i, text, cov in scores:
+            words = content_words(text, language)
+            gloss = _is_gloss(text, language)
+            if cov is None or cov > (_LOW_COVERAGE if not gloss else 0.6) or (len(words) < 2 and cov > 0):
+                continue
+            companions = [c for j, _, c in scores if j != i and c is not None]
+            if not companions or max(companions) < _KEPT_COVERAGE:
+                continue
+            figure = _figure_missing(sides, pair, k, side, text)
+            strong = gloss or figure or (cov == 0 and len(words) >= 3)
+            found.append(_Gap(side, i, merged=True, strong=strong, gloss=gloss))
+    return found
+
+
+def _unrelated_link(sides: _Sides, pair: TurnPair, k: int) -> list[_Gap]:
+    """A 1-1 link whose two sentences share nothing: the aligner paired a sentence left out with one
+    that has no source ("Y sobre la revisión de 2026, …" with "Correction: 544 tariff lines.")."""
+    bead = pair.beads[k]
+    if len(bead.src) != 1 or len(bead.tgt) != 1:
+        return []
+    es_text, en_text = _texts(sides, pair, "es", bead.src)[0], _texts(sides, pair, "en", bead.tgt)[0]
+    if len(content_words(es_text, "es")) < 3 or len(content_words(en_text, "en")) < 3:
+        return []
+    if coverage(es_text, "es", [en_text], "en") or coverage(en_text, "en", [es_text], "es"):
+        return []
+    return [_lone_gap(sides, pair, k, "es", bead.src[0]), _lone_gap(sides, pair, k, "en", bead.tgt[0])]
+
+
+def _figure_missing(sides: _Sides, pair: TurnPair, k: int, side: str, text: str) -> bool:
+    """True when ``text`` has a significant figure that the other record's link and its neighbours lack."""
+    own = [q for q in extract_quantities(text, side) if _significant(q)]
+    if not own:
+        return False
+    bead_indices = range(max(0, k - _NEAR), min(len(pair.beads), k + _NEAR + 1))
+    other = "en" if side == "es" else "es"
+    texts = [t for j in bead_indices
+             for t in _texts(sides, pair, other, pair.beads[j].tgt if other == "en" else pair.beads[j].src)]
+    theirs = [q for t in texts for q in extract_quantities(t, other)]
+    return any(not any(same_quantity(q, o, strict_kind=False) for o in theirs) for q in own)
+
+
+def _lone_gap(sides: _Sides, pair: TurnPair, k: int, side: str, index: int) -> _Gap:
+    """A sentence the aligner left alone (a 1-0 or 0-1 bead), with how sure that is.
+
+    When the neighbouring links' other side covers most of it, the aligner probably cut a
+    rendering that sits there: only a lead.
+    """
+    text = _texts(sides, pair, side, (index,))[0]
+    other = "en" if side == "es" else "es"
+    near = [t for j in (k - 1, k + 1) if 0 <= j < len(pair.beads)
+            for t in _texts(sides, pair, other, pair.beads[j].tgt if other == "en" else pair.beads[j].src)]
+    cov = coverage(text, side, near, other) if near else 0.0
+    gloss = _is_gloss(text, side)
+    words = content_words(text, side)
+    rendered_nearby = cov is not None and cov >= _NEIGHBOUR_COVERAGE and not gloss
+    strong = not rendered_nearby and (gloss or _figure_missing(sides, pair, k, side, text)
+                                      or (len(words) >= 4 and (cov or 0.0) <= 0.15))
+    return _Gap(side, index, merged=rendered_nearby, strong=strong, gloss=gloss)
+
+
+#: A turn is only partly rendered when this share of its original's words has no rendering, in three sentences or more.
+_PARTIAL_SHARE = 0.5
+_PARTIAL_SENTENCES = 3
+
+
+def _report_gaps(ctx: CheckContext, sides: _Sides, pair: TurnPair, gaps: list[_Gap]) -> Iterator[Finding]:
+    """Omissions and additions of one turn pair; a turn mostly left out is one partial-rendering finding."""
+    original = pair.original_language
+    omitted = [g for g in gaps if original is not None and g.side == original]
+    partial = _partial(sides, pair, omitted)
+    if partial:
+        yield from _partial_finding(ctx, sides, pair, partial)
+    shown = {(g.side, g.index) for g in partial}
+    for gap in gaps:
+        if (gap.side, gap.index) in shown:
+            continue
+        transcript, turn = (sides.spanish, pair.spanish_turn) if gap.side == "es" else (sides.english, pair.english_turn)
+        assert turn is not None
+        sentence = transcript.turns[turn].sentences[gap.index]
+        yield from _unmatched(ctx, sides, pair, [(sentence.start, sentence.end)], original_side=gap.side,
+                              before=gap.index, merged=gap.merged, strong=gap.strong, gloss=gap.gloss)
+
+
+def _partial(sides: _Sides, pair: TurnPair, omitted: list[_Gap]) -> list[_Gap]:
+    """The omitted sentences, when together they are most of the original turn."""
+    if len(omitted) < _PARTIAL_SENTENCES:
+        return []
+    side = omitted[0].side
+    transcript, turn = (sides.spanish, pair.spanish_turn) if side == "es" else (sides.english, pair.english_turn)
+    assert turn is not None
+    sentences = transcript.turns[turn].sentences
+    total = sum(len(content_words(s.text, side)) for s in sentences)
+    missing = sum(len(content_words(sentences[g.index].text, side)) for g in omitted)
+    return sorted(omitted, key=lambda g: g.index) if total and missing / total >= _PARTIAL_SHARE else []
+
+
+def _partial_finding(ctx: CheckContext, sides: _Sides, pair: TurnPair, omitted: list[_Gap]) -> Iterator[Finding]:
+    side = omitted[0].side
+    own_tr, own_turn = (sides.spanish, pair.spanish_turn) if side == "es" else (sides.english, pair.english_turn)
+    other_tr, other_turn = (sides.english, pair.english_turn) if side == "es" else (sides.spanish, pair.spanish_turn)
+    assert own_turn is not None and other_turn is not None
+    sentences = own_tr.turns[own_turn].sentences
+    spans = [(sentences[g.index].start, sentences[g.index].end) for g in omitted]
+    share = sum(len(content_words(sentences[g.index].text, side)) for g in omitted) / max(
+        1, sum(len(content_words(s.text, side)) for s in sentences))
+    names = ("Spanish", "English") if side == "es" else ("English", "Spanish")
+    target = other_tr.turns[other_turn]
+    if own_tr.text == ctx.transcript.text:
+        start, end = spans[0][0], spans[-1][1]
+        related = [ctx.location(target.label.start, target.label.end, other_tr)]
+    else:
+        start, end = target.label.start, target.label.end
+        related = [ctx.location(a, b, own_tr) for a, b in spans]
+    interpreted_record_is_checked = other_tr.text == ctx.transcript.text
+    finding = ctx.finding(
+        "IA608", start, end,
+        f"partial rendering: {len(omitted)} of the {len(sentences)} sentences of {names[0]} turn {own_turn} "
+        f"({share:.0%} of its words) have no counterpart in {names[1]} turn {other_turn}, "
+        f"from {' '.join(sentences[omitted[0].index].text.split())[:60]!r}",
+        related=related, severity=None if interpreted_record_is_checked else Severity.INFO,
+    )
+    if finding:
+        yield finding
+
+
+def _unmatched(
+    ctx: CheckContext, sides: _Sides, pair: TurnPair, spans: list[tuple[int, int]], *, original_side: str, before: int,
+    merged: bool = False, strong: bool = False, gloss: bool = False,
+) -> Iterator[Finding]:
+    """Sentences of one record with nothing in the other: an omission or an addition.
+
+    A sentence of the *original* with no rendering is an omission (IA601); a
+    rendered sentence with no original is an addition (IA602).  Problems of
+    the other record's interpreter, or of an unknown direction, are info; so
+    is a gap found inside a merged link without strong evidence.  An addition
+    is a warning only with strong evidence (a gloss, or words nothing covers).
+    """
+    spanish_only = original_side == "es"
+    own_record = sides.spanish if spanish_only else sides.english
+    if not any(_has_words(own_record, a, b) for a, b in spans):
+        return  # "(A video is played.)": a stage note, not a sentence anyone rendered or left out
+    code = unmatched_rule(pair.original_language, original_side)
+    own_tr, other_tr = (sides.spanish, sides.english) if spanish_only else (sides.english, sides.spanish)
+    own_turn, other_turn = (pair.spanish_turn, pair.english_turn) if spanish_only else (pair.english_turn, pair.spanish_turn)
+    assert own_turn is not None and other_turn is not None
+    interpreted_record_is_checked = (pair.original_language == "es") == sides.checked_is_english
+    sure = pair.original_language is not None and interpreted_record_is_checked
+    if code == "IA601":
+        severity = None if sure and (strong or not merged) else Severity.INFO
+    else:
+        severity = Severity.WARNING if sure and strong else Severity.INFO
+    anchor = _anchor(other_tr, other_turn, _count_before(pair, before, spanish_only))
+    own = [ctx.location(a, b, own_tr) for a, b in spans]
+    if own_tr.text == ctx.transcript.text:
+        start, end, related = spans[0][0], spans[-1][1], [ctx.location(*anchor, other_tr)]
+    else:
+        (start, end), related = anchor, own
+    text = " ".join(" ".join(own_tr.text[a:b] for a, b in spans).split())
+    what = "omission" if code == "IA601" else ("addition (a gloss)" if gloss else "addition")
+    names = ("Spanish", "English") if spanish_only else ("English", "Spanish")
+    message = (f"{what}: {names[0]} turn {own_turn} sentence {text[:100]!r} has no counterpart in "
+               f"{names[1]} turn {other_turn}"
+               + (" (its link's other side covers almost none of its words)" if merged else ""))
+    finding = ctx.finding(code, start, end, message, related=related, severity=severity)
+    if finding:
+        yield finding
 
 
 def _place(sides: _Sides, spans_en: list[tuple[int, int]], spans_es: list[tuple[int, int]]) -> tuple[Location, list[Location]]:
@@ -105,82 +341,12 @@ def _anchor(transcript: Transcript, turn: int, before: int) -> tuple[int, int]:
     return t.label.start, t.label.end
 
 
-#: A merged link whose English is shorter than this share of its Spanish is searched for a dropped sentence.
-_MERGE_RATIO = 0.6
-#: The same for links merging three Spanish sentences or more, where a dropped one hides more easily.
-_MERGE_RATIO_3 = 0.8
-#: How sure the re-alignment inside a merged link must be of the sentences it keeps.
-_MERGE_CONFIDENCE = 0.4
+_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
-def _dropped_in_merge(sides: _Sides, pair: TurnPair, src: tuple[int, ...], tgt: tuple[int, ...]) -> list[int]:
-    """Spanish sentences of an n-1 link that the interpretation probably left out.
-
-    The sentence aligner may fold an omitted sentence into its neighbour's
-    link (a 2-1 bead).  When the English is far shorter than the Spanish, the
-    link is re-aligned one sentence a side; a sentence left alone there, while
-    the sentences kept are linked confidently, is a probable omission.
-    """
-    from ...align.sentences import align_sentences
-
-    assert pair.english_turn is not None and pair.spanish_turn is not None
-    es_sents = [sides.spanish.turns[pair.spanish_turn].sentences[i].text for i in src]
-    en_sents = [sides.english.turns[pair.english_turn].sentences[j].text for j in tgt]
-    ratio = sum(map(len, en_sents)) / max(1, sum(map(len, es_sents)))
-    if ratio >= (_MERGE_RATIO_3 if len(src) >= 3 else _MERGE_RATIO):
-        return []
-    sub = align_sentences(es_sents, en_sents, src_lang="es", tgt_lang="en", max_side=max(1, len(src) - 1))
-    kept = [b for b in sub if b.src and b.tgt]
-    if not kept or min(b.confidence for b in kept) < _MERGE_CONFIDENCE:
-        return []
-    english = " ".join(en_sents)
-    figures = extract_quantities(english, "en")
-    dropped = []
-    for b in sub:
-        if not b.is_omission:
-            continue
-        sentence = es_sents[b.src[0]]
-        own = [q for q in extract_quantities(sentence, "es") if _significant(q)]
-        if own and all(any(same_quantity(q, o, strict_kind=False) for o in figures) for q in own):
-            continue  # its figures are all in the English: it was rendered, merged
-        dropped.append(src[b.src[0]])
-    return dropped
-
-
-def _unmatched(
-    ctx: CheckContext, sides: _Sides, pair: TurnPair, spans: list[tuple[int, int]], *, original_side: str, before: int,
-    merged: bool = False,
-) -> Iterator[Finding]:
-    """Sentences of one record with nothing in the other: an omission or an addition.
-
-    A sentence of the *original* with no rendering is an omission (IA601); a
-    rendered sentence with no original is an addition (IA602).  Problems of
-    the other record's interpreter, or of an unknown direction, are info.
-    """
-    spanish_only = original_side == "es"
-    code = unmatched_rule(pair.original_language, original_side)
-    own_tr, other_tr = (sides.spanish, sides.english) if spanish_only else (sides.english, sides.spanish)
-    own_turn, other_turn = (pair.spanish_turn, pair.english_turn) if spanish_only else (pair.english_turn, pair.spanish_turn)
-    assert own_turn is not None and other_turn is not None
-    interpreted_record_is_checked = (pair.original_language == "es") == sides.checked_is_english
-    # an omission inferred inside a merged link is a lead, not a certainty: info
-    sure = pair.original_language is not None and interpreted_record_is_checked and not merged
-    severity = None if sure else Severity.INFO
-    anchor = _anchor(other_tr, other_turn, _count_before(pair, before, spanish_only))
-    own = [ctx.location(a, b, own_tr) for a, b in spans]
-    if own_tr.text == ctx.transcript.text:
-        start, end, related = spans[0][0], spans[-1][1], [ctx.location(*anchor, other_tr)]
-    else:
-        (start, end), related = anchor, own
-    text = " ".join(" ".join(own_tr.text[a:b] for a, b in spans).split())
-    what = "omission" if code == "IA601" else "addition"
-    names = ("Spanish", "English") if spanish_only else ("English", "Spanish")
-    message = (f"{what}: {names[0]} turn {own_turn} sentence {text[:100]!r} has no counterpart in "
-               f"{names[1]} turn {other_turn}"
-               + (" (found inside a merged link whose English is much shorter)" if merged else ""))
-    finding = ctx.finding(code, start, end, message, related=related, severity=severity)
-    if finding:
-        yield finding
+def _has_words(transcript: Transcript, start: int, end: int) -> bool:
+    """True when ``[start, end)`` has a word outside bracketed notes."""
+    return bool(_WORD.search(_NOTE.sub(" ", transcript.text[start:end])))
 
 
 def unmatched_rule(original_language: str | None, side: str) -> str:
@@ -218,15 +384,20 @@ def _significant(q: Quantity) -> bool:
     """Digits or big values: spelled small counts ("two governments", "un día") drop out freely."""
     if re.match(r"0\d", q.text):
         return False  # "distrito de riego 005": a code, not an amount
-    return any(c.isdigit() for c in q.text) or q.value > 10
+    return any(c.isdecimal() for c in q.text) or q.value > 10
+
+
+#: How many links away a figure may be rendered: interpreters move figures across sentence boundaries.
+_NEAR = 2
 
 
 def _neighbours(sides: _Sides, pair: TurnPair, k: int) -> tuple[list[Quantity], list[Quantity]]:
-    """Figures of the beads next to bead ``k``: a figure may sit one link away when beads split a sentence pair."""
+    """Figures of the beads near bead ``k``: a figure may sit a link or two away when the
+    interpreter splits or joins sentences ("… a first volume.  It will be 430 million …")."""
     assert pair.english_turn is not None and pair.spanish_turn is not None
     en: list[Quantity] = []
     es: list[Quantity] = []
-    for j in (k - 1, k + 1):
+    for j in (*range(k - _NEAR, k), *range(k + 1, k + _NEAR + 1)):
         if 0 <= j < len(pair.beads):
             bead = pair.beads[j]
             en += _quantities(sides.english, sides.spans(sides.english, pair.english_turn, bead.tgt), "en")
@@ -238,14 +409,19 @@ def _numbers(
     ctx: CheckContext, sides: _Sides, en: list[tuple[int, int]], es: list[tuple[int, int]],
     near: tuple[list[Quantity], list[Quantity]],
 ) -> Iterator[Finding]:
+    """Figures of a link that match nothing on the other side, even a link or two away.
+
+    Both sides left with figures of the same kind and unit that disagree is an error (the
+    interpreter changed a figure); a figure on one side only, or disagreeing figures of
+    different kinds (a year against a count), is a warning.
+    """
     qen = _quantities(sides.english, en, "en")
     qes = _quantities(sides.spanish, es, "es")
     left_en = [q for q in qen if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qes)]
     left_es = [q for q in qes if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qen)]
-    if not (left_en and left_es):
-        # a figure that is only on one side here may be rendered one link away
-        left_en = [q for q in left_en if not any(same_quantity(q, o, strict_kind=False) for o in near[1])]
-        left_es = [q for q in left_es if not any(same_quantity(q, o, strict_kind=False) for o in near[0])]
+    # a figure unmatched here may be rendered a link or two away
+    left_en = [q for q in left_en if not any(same_quantity(q, o, strict_kind=False) for o in near[1])]
+    left_es = [q for q in left_es if not any(same_quantity(q, o, strict_kind=False) for o in near[0])]
     if not left_en and not left_es:
         return
     checked, _ = _checked(sides)
@@ -256,10 +432,12 @@ def _numbers(
     if mine and theirs:
         for q in mine:
             others = ", ".join(f"{o.text!r} ({_show(o)})" for o in theirs)
+            certain = any(_comparable(q, o) for o in theirs)
             finding = ctx.finding(
                 "IA603", q.start, q.end,
                 f"number mismatch: {here_name} {q.text!r} ({_show(q)}) but {there_name} {others}",
                 related=[ctx.location(o.start, o.end, other_tr) for o in theirs],
+                severity=None if certain else Severity.WARNING,
             )
             if finding:
                 yield finding
@@ -275,6 +453,11 @@ def _numbers(
         finding = ctx.finding("IA603", start, end, message, related=related, severity=Severity.WARNING)
         if finding:
             yield finding
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """Two figures that state the same sort of thing: same kind, and the same unit or none named."""
+    return a.kind == b.kind and (a.unit == b.unit or a.unit is None or b.unit is None)
 
 
 def _show(q: Quantity) -> str:
@@ -374,3 +557,64 @@ def _turn_missing(ctx: CheckContext, sides: _Sides, pair: TurnPair, previous_en:
     )
     if finding:
         yield finding
+
+
+#: How alike two spellings must be (1 - edits / length) to be one name misspelled.
+_NAME_SIMILARITY = 0.8
+
+
+def _name_vocabulary(transcript: Transcript) -> dict[str, tuple[int, int]]:
+    """Folded capitalised word → its first place, over the turn bodies and the speakers' names."""
+    vocab: dict[str, tuple[int, int]] = {}
+    for turn in transcript.turns:
+        for m in re.finditer(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*", transcript.text[: turn.end]):
+            if m.start() < turn.start:
+                continue
+            if m.group()[0].isupper():
+                vocab.setdefault(fold(m.group()), (m.start(), m.end()))
+    for speaker in transcript.speakers:
+        for word in _WORD.findall(" ".join((speaker.name or "", *speaker.labels))):
+            vocab.setdefault(fold(word), (0, 0))
+    return vocab
+
+
+def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
+    """Names of the checked record that match no name of the other record but nearly match one.
+
+    Accents and transliteration are the same name ("Lazaro Cardenas", "Zelenskyy"/"Zelenski");
+    one or two letters off ("Cárdenaz", "Blinkin") is a misspelling in one of the two records.
+    Near misses of the checked record's own speakers are left to IA301.
+    """
+    checked, other = _checked(sides)
+    language = "en" if checked is sides.english else "es"
+    other_language = "es" if language == "en" else "en"
+    theirs = _name_vocabulary(other)
+    keys = {transliteration_key(word) for word in theirs}
+    roster = build_roster(checked)
+    own = tuple(roster)
+    for turn in checked.turns:
+        for token in name_tokens(checked.text, language, [(turn.body_start, turn.body_end)]):
+            if token.key in theirs or token.key in roster or transliteration_key(token.text) in keys:
+                continue
+            if own and nearest_name(token.key, own)[1] >= _NAME_SIMILARITY:
+                continue  # a near miss of this record's own speaker: IA301 reports it
+            best, score = "", 0.0
+            for word in theirs:
+                if word[:1] != token.key[:1] or abs(len(word) - len(token.key)) > 2 or len(word) < 4:
+                    continue
+                similarity = 1.0 - edit_distance(token.key, word) / max(len(word), len(token.key))
+                if similarity > score:
+                    best, score = word, similarity
+            if score < _NAME_SIMILARITY:
+                continue
+            start, end = theirs[best]
+            spelled = other.text[start:end] if end > start else best
+            related = [ctx.location(start, end, other)] if end > start else []
+            finding = ctx.finding(
+                "IA607", token.start, token.end,
+                f"name variant: {token.text!r} matches no name of the {'Spanish' if other_language == 'es' else 'English'} "
+                f"record, which spells {spelled!r} (similarity {score:.2f}): one of the two is misspelled",
+                related=related, score=round(score, 3),
+            )
+            if finding:
+                yield finding

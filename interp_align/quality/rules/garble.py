@@ -15,11 +15,21 @@ from functools import lru_cache
 
 import ftfy
 
-from ...models import Severity
+from ...models import Severity, Turn
 from ...normalize import match_view, strip_accents
 from ..context import CheckContext, SentenceView
 from ..frequencies import folded, zipf
-from ..lexicon import ALLOWED_DOUBLES, FUNCTION_WORDS, MISRENDERINGS, NOT_GERUNDS, PREFIXES
+from ..lexicon import (
+    ALLOWED_DOUBLES,
+    CONJUNCTIONS,
+    FUNCTION_WORDS,
+    LOANWORDS,
+    MISRENDERINGS,
+    NOT_GERUNDS,
+    PARTICLE_DOUBLES,
+    PREFIXES,
+    TIME_WORDS,
+)
 from ..models import Finding
 from .base import RuleInfo
 
@@ -30,7 +40,7 @@ RULES = (
     RuleInfo("IA202", "character-noise", "garble", Severity.WARNING, "Stray symbols, control or replacement characters inside speech."),
     RuleInfo("IA203", "non-word", "garble", Severity.INFO, "A lower-case word unknown in both English and Spanish word frequencies."),
     RuleInfo("IA204", "repetition", "garble", Severity.WARNING, "A word doubled without a pause, or a phrase looping."),
-    RuleInfo("IA205", "broken-off", "garble", Severity.WARNING, "A sentence that breaks off with a dash or ellipsis and never ends."),
+    RuleInfo("IA205", "broken-off", "garble", Severity.INFO, "A sentence that breaks off with a dash or ellipsis: an interruption or a restart."),
     RuleInfo("IA206", "self-repair", "garble", Severity.INFO, "An interpreter self-repair marked by a dash: the phrase is cut and restarted."),
     RuleInfo("IA207", "ungrammatical", "garble", Severity.WARNING, "A rendering that matches a pattern no grammatical sentence has."),
 )
@@ -43,6 +53,8 @@ _DOUBLE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 _PHRASE_REPEAT = re.compile(r"\b((?:[^\W\d_]+\s+){1,4}[^\W\d_]+),\s+\1\b", re.IGNORECASE)
 _DASH = re.compile(r"\s-{1,2}\s|\s?-{2}\s?")
 _PUNCT_RUN = re.compile(r"[^\w\s.,;:!?'\"()\[\]$%&/-]{2,}|[!?]{3,}|[,;:]{2,}|\.{4,}")
+#: Spanish opens an exclamatory question with both marks ("¡¿Cómo no?!"): punctuation, not noise.
+_PAIRED_OPENERS = frozenset({"¡¿", "¿¡"})
 _OK_SYMBOLS = set("$%&/#@*+=°§©®™€£¥'\"")
 #: Characters worth classifying at all: everything but letters, digits, spaces and common punctuation.
 _NOISE_CANDIDATE = re.compile(r"[^\w\s.,;:!?'\"()\[\]$%&/#@*+=°§©®™€£¥¿¡«»“”‘’…–—-]")
@@ -60,7 +72,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             yield from _dashes(ctx, sentence, lang)
             yield from _misrendering(ctx, sentence, lang)
         if sentences:
-            yield from _broken_off(ctx, sentences)
+            yield from _broken_off(ctx, turn, sentences)
+            yield from _repeated_sentences(ctx, sentences)
 
 
 def _emit(ctx: CheckContext, code: str, start: int, end: int, message: str, suggestion: str | None = None) -> Iterator[Finding]:
@@ -103,6 +116,8 @@ def _mojibake(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
 def _noise(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     text = s.masked
     for m in _PUNCT_RUN.finditer(match_view(text)):
+        if m.group() in _PAIRED_OPENERS:
+            continue
         yield from _emit(ctx, "IA202", s.start + m.start(), s.start + m.end(), f"character noise: symbol run {m.group()!r}")
         return
     odd = [m.start() for m in _NOISE_CANDIDATE.finditer(text) if _is_noise_char(m.group())]
@@ -137,7 +152,7 @@ def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         word = m.group()
         if len(word) < t.nonword_min_length or not word.islower() or folded(word) in ctx.roster:
             continue
-        if _known(word) > t.nonword_max_zipf or _known_with_clitics(word):
+        if _known(word) > t.nonword_max_zipf or _known_with_clitics(word) or _loanword(word):
             continue
         letters = _LETTER_RUN.search(word)
         if letters:
@@ -154,6 +169,12 @@ def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
 _LETTER_RUN = re.compile(r"([^\W\d_])\1{3,}")
 #: Spanish enclitic pronouns: "honrándola" is "honrando" + "la", a word wordfreq may lack.
 _CLITICS = re.compile(r"(?:me|te|se|nos|os|lo|la|los|las|le|les)(?:lo|la|los|las|le|les)?$")
+
+
+def _loanword(word: str) -> bool:
+    """A loanword of either language ("nearshoring") is a word, even where wordfreq lacks it."""
+    key = strip_accents(word.lower())
+    return any(key in words for words in LOANWORDS.values())
 
 
 def _known_with_clitics(word: str) -> bool:
@@ -187,27 +208,99 @@ def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     loop = _find_loop(text)
     if loop:
         a, b, phrase, times = loop
-        paused = bool(re.search(r"[,;.!?]", text[a:b]))
-        # "No, no, no" is rhetoric the record keeps faithfully; an unpunctuated loop is garble
+        why = _loop_is_rhetoric(text[a:b], phrase, times)
+        # "No, no, no" and "the — the — the" are what was said, kept faithfully; an unmarked loop is garble
         finding = ctx.finding(
             "IA204", s.start + a, s.start + b,
-            f"repetition: {phrase!r} loops {times} times{' (with pauses: emphasis)' if paused else ''}",
-            score=WEIGHTS["IA204"] / (2 if paused else 1), severity=Severity.INFO if paused else None,
+            f"repetition: {phrase!r} loops {times} times{f' ({why})' if why else ''}",
+            score=WEIGHTS["IA204"] / (2 if why else 1), severity=Severity.INFO if why else None,
         )
         if finding:
             yield finding
         return
     for m in _DOUBLE.finditer(text):
-        if m.group(1).lower() not in ALLOWED_DOUBLES:
-            yield from _emit(ctx, "IA204", s.start + m.start(), s.start + m.end(),
-                             f"repetition: {m.group(1)!r} doubled without a pause",
-                             suggestion=s.text[m.start() : m.start() + len(m.group(1))])
+        first, second = s.text[m.start(1) : m.end(1)], s.text[m.end() - len(m.group(1)) : m.end()]
+        why = _double_is_right(first, second, text[m.end() :])
+        if why == "":
+            continue
+        if why:
+            finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
+                                  f"repetition: {first!r} doubled ({why})", score=WEIGHTS["IA204"] / 2,
+                                  severity=Severity.INFO)
+            if finding:
+                yield finding
+            continue
+        yield from _emit(ctx, "IA204", s.start + m.start(), s.start + m.end(),
+                         f"repetition: {m.group(1)!r} doubled without a pause",
+                         suggestion=first)
     for m in _PHRASE_REPEAT.finditer(text):
         finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
                               f"repetition: the phrase {m.group(1)!r} is said twice", score=WEIGHTS["IA204"] / 2,
                               severity=Severity.INFO)
         if finding:
             yield finding
+
+
+def _loop_is_rhetoric(span: str, phrase: str, times: int) -> str | None:
+    """Why a loop is what the speaker said (info), or ``None`` when it reads as garble.
+
+    Pauses (commas, dashes: "the — the — the") are the transcriber marking a stutter or emphasis;
+    a conjunction joins a rhetorical series ("paga y paga y paga"); an intensifier reduplicates
+    ("muy muy muy"); a phrase of several words said three times is a figure of speech unless it
+    goes on longer.
+    """
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    if re.search(r"[,;.!?-]", span):
+        return "with pauses: a stutter or emphasis the record keeps"
+    if words and (words[0] in CONJUNCTIONS or words[-1] in CONJUNCTIONS):
+        return "joined by a conjunction: rhetoric"
+    if len(words) == 1 and words[0] in ALLOWED_DOUBLES:
+        return "emphatic reduplication"
+    if len(words) > 1 and times < 4:
+        return "a phrase said three times: rhetoric"
+    return None
+
+
+def _double_is_right(first: str, second: str, after: str) -> str | None:
+    """Whether a doubled word is correct: ``""`` (say nothing), a reason (info), or ``None`` (garble).
+
+    Identical double surnames ("Pérez Pérez") and a preposition before a surname that starts
+    with it ("de De la Madrid") are correct; so are idiomatic doubles (``ALLOWED_DOUBLES``) and a
+    demonstrative before a time word ("this this morning").  An English particle then a
+    preposition ("weigh in in our politics") may be right: info.
+    """
+    key = first.lower()
+    if second[:1].isupper() and (first[:1].isupper() or first.islower()) and not second.isupper():
+        return ""  # a name: "Pérez Pérez", "de De la Madrid", "Royce Royce" is left to the name rules
+    if key in ALLOWED_DOUBLES:
+        return ""
+    nxt = _WORD.search(after)
+    if key in {"this", "that", "esta", "este"} and nxt and nxt.group().lower() in TIME_WORDS:
+        return ""
+    if key in PARTICLE_DOUBLES:
+        return "a particle then a preposition may both belong"
+    return None
+
+
+def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
+    """A sentence of three words or more said again and again in a row ("Que tengan muy buen día." ×3).
+
+    Info: speakers do repeat themselves; a copy left in the record twice over looks the same.
+    """
+    k = 0
+    while k < len(sentences):
+        key = [w.lower() for w in _WORD.findall(sentences[k].view)]
+        j = k + 1
+        while j < len(sentences) and [w.lower() for w in _WORD.findall(sentences[j].view)] == key:
+            j += 1
+        if len(key) >= 3 and j - k >= 2:
+            first, last = sentences[k], sentences[j - 1]
+            finding = ctx.finding("IA204", first.start, last.end,
+                                  f"repetition: the sentence {' '.join(key)[:60]!r} is said {j - k} times in a row",
+                                  score=WEIGHTS["IA204"] / 2, severity=Severity.INFO)
+            if finding:
+                yield finding
+        k = j
 
 
 def _find_loop(text: str, *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:
@@ -269,14 +362,54 @@ def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Fin
                              f"ungrammatical rendering: {m.group()!r} ({rule.why})")
 
 
-def _broken_off(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
-    for s in sentences:
+#: Trailing characters of a separator or end mark written on a sentence's line ("Adiós. ---", "- - - 0 - - -").
+_SEPARATOR_TAIL = re.compile(r"(?:\s*-)+(?:\s*0+(?:\s*-)+)?\s*$")
+#: A dash that opens an aside: after a space or an opening mark, directly before a word ("—¿Quiere…").
+_OPENING_DASH = re.compile(r"(?:^|(?<=[\s(\"'\[]))-(?=[^\s\-])")
+#: A dash used as punctuation (not a hyphen inside a word such as "Sherwood-Randall").
+_PUNCT_DASH = re.compile(r"(?<![^\W_])-|-(?![^\W_])")
+
+
+def _broken_off(ctx: CheckContext, turn: Turn, sentences: list[SentenceView]) -> Iterator[Finding]:
+    """Sentences that end in a dash or an ellipsis, said how they end; all info.
+
+    On real records a sentence-final dash is the transcriber's faithful mark of an interruption
+    (White House: the next turn takes over) or a restart; it is not garble.  What is not a
+    broken-off sentence at all is skipped: a separator or end mark on the sentence's line
+    ("Adiós, adiós. ---"), and the close of a dash aside ("—¿Quiere contestar?—").
+    """
+    body = ctx.masked_body(turn)
+    view = match_view(body)
+    for k, s in enumerate(sentences):
         tail = s.view.rstrip(" \"')]")
         if tail.endswith("-"):
-            yield from _emit(ctx, "IA205", s.start, s.end, "broken-off sentence: it ends in a dash")
+            if not _breaks_off(view, s.start - turn.start + len(tail), tail):
+                continue
+            last = k == len(sentences) - 1
+            message = ("broken-off sentence: it ends in a dash where the speaker is cut off" if last
+                       else "broken-off sentence: it ends in a dash and the speaker starts again")
+            yield from _emit(ctx, "IA205", s.start, s.end, message)
         elif tail.endswith("..."):
             # stenographic records mark a speaker trailing off with "...": faithful, so only info
-            finding = ctx.finding("IA205", s.start, s.end, "broken-off sentence: it trails off in an ellipsis",
-                                  score=WEIGHTS["IA205"], severity=Severity.INFO)
-            if finding:
-                yield finding
+            yield from _emit(ctx, "IA205", s.start, s.end, "broken-off sentence: it trails off in an ellipsis")
+
+
+def _breaks_off(view: str, end: int, tail: str) -> bool:
+    """True when the sentence ending at ``end`` (an offset in the turn's view) breaks off at its dash.
+
+    ``tail`` is the sentence up to ``end``.  A dash run after a complete sentence (or after
+    nothing) is a separator or an end mark; a dash that closes an aside opened earlier in the
+    paragraph is punctuation.
+    """
+    separator = _SEPARATOR_TAIL.search(tail)
+    before = tail[: separator.start()].rstrip() if separator else tail
+    if separator and (not before or before[-1] in ".!?:;\"'"):
+        return False
+    paragraph_start = max(view.rfind("\n\n", 0, end), view.rfind("---", 0, end - 3))
+    dash = end - 1
+    while dash > 0 and view[dash - 1] == "-":
+        dash -= 1
+    opener = None
+    for m in _PUNCT_DASH.finditer(view, max(0, paragraph_start), dash):
+        opener = m.start()
+    return opener is None or not _OPENING_DASH.match(view, opener)

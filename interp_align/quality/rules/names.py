@@ -3,6 +3,12 @@
 "Roderíguez" against the label "RODRÍGUEZ" is a misspelling; "Rodriguez"
 against "Rodríguez" differs only in accents and is reported at a lower
 severity, because records often drop accents on purpose.
+
+A near miss is only a misspelling when it names the speaker it resembles: a
+name beside it must be one of that speaker's ("Marceo Ebrard" for Marcelo
+Ebrard), and a given name alone proves nothing ("Jesusa" is a name of its
+own, not "Jesús" misspelled).  When the text spells a name one way more often
+than the label does, the label may be the misspelling: that is only info.
 """
 
 from __future__ import annotations
@@ -11,13 +17,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...models import Severity
+from ...models import Severity, Transcript
+from ...normalize import fold
 from ..context import CheckContext
 from ..frequencies import folded, zipf
+from ..lexicon import TITLES
 from ..models import Finding
 from .base import RuleInfo
 
-__all__ = ["RULES", "edit_distance", "run"]
+__all__ = ["RULES", "edit_distance", "nearest_name", "run"]
 
 RULES = (
     RuleInfo("IA301", "name-misspelled", "names", Severity.WARNING, "A name that nearly matches a speaker's name: probably misspelled."),
@@ -51,7 +59,7 @@ def _similarity(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=32768)
-def _nearest(key: str, roster: tuple[str, ...]) -> tuple[str, float]:
+def nearest_name(key: str, roster: tuple[str, ...]) -> tuple[str, float]:
     """The roster name closest to ``key`` and its similarity.
 
     Only names of about the same length that start with the same letter are
@@ -67,11 +75,91 @@ def _nearest(key: str, roster: tuple[str, ...]) -> tuple[str, float]:
     return best, score
 
 
+def _role_words() -> frozenset[str]:
+    """Folded words of titles and offices ("Security", "Secretary", "General"): beside a name, not names."""
+    from ...lang.roles import ROLE_PHRASES
+
+    words = {w for phrases in ROLE_PHRASES.values() for phrase in phrases for w in phrase.split()}
+    return frozenset((words | TITLES) - {"de", "del", "of", "the", "y", "and", "la", "el"})
+
+
+_ROLE_WORDS = _role_words()
+
+
+def speaker_names(transcript: Transcript) -> dict[str, list[tuple[frozenset[str], bool]]]:
+    """Folded name token → for each speaker who bears it: (all their name tokens, whether it is a given name).
+
+    A token is a *given* name when it opens a name of two tokens or more ("Marcelo" in
+    "Marcelo Ebrard Casaubon"); a one-token name ("Rodríguez") is a surname.  A speaker known
+    by a surname only ("MS. KLEIN") also gets the given names the text puts before that surname
+    ("Jen Klein"), so "Ron Klain" can be told apart from her.
+    """
+    bags: dict[str, list[str]] = {}
+    for speaker in transcript.speakers:
+        if speaker.generic:
+            continue
+        for source in (speaker.name,) if speaker.name else speaker.labels:
+            tokens = [fold(t) for t in _CAPITALISED.findall(source) if len(t) >= 3]
+            if tokens:
+                bags.setdefault(speaker.id, []).extend(t for t in tokens if t not in bags.get(speaker.id, []))
+    surname_of = {bag[0]: sid for sid, bag in bags.items() if len(bag) == 1}
+    bodies = " ".join(t.body for t in transcript.turns)
+    for m in re.finditer(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)", bodies):
+        given, surname = fold(m.group(1)), fold(m.group(2))
+        sid = surname_of.get(surname)
+        if sid and m.group(1)[0].isupper() and given not in _ROLE_WORDS and given not in bags[sid]:
+            bags[sid].append(given)
+    owners: dict[str, list[tuple[frozenset[str], bool]]] = {}
+    for sid, tokens in bags.items():
+        bag = frozenset(tokens)
+        speaker_tokens = tokens if sid not in surname_of.values() else tokens[:1]
+        for k, token in enumerate(speaker_tokens):
+            owners.setdefault(token, []).append((bag, k == 0 and len(speaker_tokens) > 1))
+    return owners
+
+
+def _neighbours(body: str, start: int, end: int) -> list[str]:
+    """Folded capitalised words right beside ``body[start:end]`` (one space apart), titles and offices left out."""
+    found = []
+    before = re.search(r"([^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*) $", body[max(0, start - 40) : start])
+    after = re.match(r" ([^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*)", body[end : end + 40])
+    for m in (before, after):
+        if m and m.group(1)[0].isupper() and fold(m.group(1)).strip(".") not in _ROLE_WORDS:
+            found.append(fold(m.group(1)))
+    return found
+
+
+def _names_the_speaker(best: str, beside: list[str], owners: dict[str, list[tuple[frozenset[str], bool]]]) -> bool:
+    """True when a near miss of roster token ``best`` stands where that speaker's name would.
+
+    A name beside it must be one of the speaker's ("Marceo Ebrard"), unless all we know of the
+    speaker is one name; with nothing beside it, a given name alone is not enough ("Jesusa").
+    """
+    bearers = owners.get(best, [])
+    if beside:
+        return any(len(bag) == 1 or any(word in bag for word in beside) for bag, _ in bearers)
+    return any(not given for _, given in bearers)
+
+
+def _body_counts(ctx: CheckContext) -> dict[str, int]:
+    """How often each folded capitalised word occurs in the turn bodies (labels left out)."""
+    cache: dict[str, int] | None = ctx.__dict__.get("_name_counts")
+    if cache is None:
+        cache = {}
+        for turn in ctx.transcript.turns:
+            for m in _CAPITALISED.finditer(ctx.masked_body(turn), turn.body_start - turn.start):
+                key = fold(m.group())
+                cache[key] = cache.get(key, 0) + 1
+        ctx.__dict__["_name_counts"] = cache
+    return cache
+
+
 def run(ctx: CheckContext) -> Iterator[Finding]:
     roster = ctx.roster
     t = ctx.thresholds
     if not roster:
         return
+    owners = speaker_names(ctx.transcript)
     for turn in ctx.transcript.turns:
         body = ctx.masked_body(turn)
         offset = turn.body_start - turn.start
@@ -92,16 +180,25 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     if finding:
                         yield finding
                 continue
-            if _common(token):
+            if _common(token) or body[m.end() : m.end() + 1] == "-":
+                continue  # a word, or a name the speaker cut off ("Hichilem- —")
+            best, score = nearest_name(key, tuple(roster))
+            if len(best) < t.name_min_length or score < t.name_similarity or key.startswith(best + "s"):
                 continue
-            best, score = _nearest(key, tuple(roster))
-            if len(best) >= t.name_min_length and score >= t.name_similarity and not key.startswith(best + "s"):
-                finding = ctx.finding(
-                    "IA301", start, end,
-                    f"name misspelled: {token!r} nearly matches the speaker name {roster[best]!r} "
-                    f"(similarity {score:.2f})",
-                    suggestion=roster[best],
-                    score=round(score, 3),
-                )
-                if finding:
-                    yield finding
+            if not _names_the_speaker(best, _neighbours(body, m.start(), m.end()), owners):
+                continue  # another person: "Ron Klain" is not "Klein", "Nidia Maricela" not "Marcela"
+            counts = _body_counts(ctx)
+            label_doubt = counts.get(key, 0) >= 2 and counts.get(key, 0) >= counts.get(best, 0)
+            message = (f"name misspelled: {token!r} nearly matches the speaker name {roster[best]!r} "
+                       f"(similarity {score:.2f})")
+            if label_doubt:
+                message += (f"; but the text spells {token!r} {counts[key]} times and {roster[best]!r} "
+                            f"{counts.get(best, 0)}: the label may be the misspelling")
+            finding = ctx.finding(
+                "IA301", start, end, message,
+                suggestion=None if label_doubt else roster[best],
+                score=round(score, 3),
+                severity=Severity.INFO if label_doubt else None,
+            )
+            if finding:
+                yield finding

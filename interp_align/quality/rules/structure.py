@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...lang.boilerplate import chrome_reason
-from ...models import BlockKind, Severity, Turn
+from ...lang.boilerplate import SPAM_WORDS, URL, chrome_reason
+from ...models import BlockKind, MarkerKind, Severity, Turn
 from ...normalize import fold, match_view
 from ..context import CheckContext
-from ..lexicon import HANDOVER_CUES, TITLES
+from ..lexicon import HANDOVER_CUES, SECOND_PERSON, TITLES
 from ..models import Finding
 from .base import RuleInfo
 from .gaps import GAP_RULES
@@ -25,7 +25,7 @@ RULES = (
     RuleInfo("IA501", "speaker-change", "structure", Severity.WARNING, "A paragraph in another voice inside a turn (an unlabelled hand-over)."),
     RuleInfo("IA502", "empty-turn", "structure", Severity.WARNING, "A labelled turn with no words."),
     RuleInfo("IA503", "boilerplate", "structure", Severity.WARNING, "Page chrome (comment forms, share buttons, related links) left in the record."),
-    RuleInfo("IA504", "spam", "structure", Severity.ERROR, "Spam link text injected into the record."),
+    RuleInfo("IA504", "spam", "structure", Severity.WARNING, "Spam link text injected into the record (error when it follows page chrome)."),
     RuleInfo("IA505", "unattributed", "structure", Severity.INFO, "Prose between turns that no label attributes to a speaker."),
 )
 
@@ -76,8 +76,8 @@ def _introduces(ctx: CheckContext, paragraph: str) -> str | None:
     if not any(re.match(rf"{re.escape(cue)}\b", folded) for cue in HANDOVER_CUES[lang]):
         return None
     tokens = set(re.findall(r"[a-z]+", folded))
-    if tokens & _FIRST_PERSON:
-        return None
+    if tokens & (_FIRST_PERSON | SECOND_PERSON):
+        return None  # "Over to you, Dr. Walensky": the speaker of the turn hands over in their own voice
     roster = ctx.roster
     named = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph) if fold(w) in roster and w[0].isupper()]
     has_title = bool(tokens & TITLES)
@@ -103,6 +103,8 @@ def _empty(ctx: CheckContext) -> Iterator[Finding]:
         if turn.interpretation.placeholder:
             message = f"empty turn: {turn.label_text!r} has only the placeholder note; the words are not in this record"
             severity = Severity.INFO
+        elif any(m.kind not in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE) for m in turn.markers):
+            continue  # "PRESIDENT DUDA:  (Laughs.)": a turn of laughter or applause is what happened
         else:
             message = f"empty turn: {turn.label_text!r} has a label and no words"
             severity = Severity.WARNING
@@ -111,18 +113,26 @@ def _empty(ctx: CheckContext) -> Iterator[Finding]:
             yield finding
 
 
+#: Boilerplate reasons that are the record's own end, not page chrome: never reported.
+_RECORD_ENDS = frozenset({"end mark", "closing time line"})
+
+
 def _boilerplate(ctx: CheckContext) -> Iterator[Finding]:
     seen: set[int] = set()
+    after_chrome = False
     for block in ctx.transcript.blocks:
         if block.kind is BlockKind.BOILERPLATE:
             reason: str = block.reason or "boilerplate"
-            if reason == "end mark":
+            if reason in _RECORD_ENDS:
                 continue
             code = "IA504" if "spam" in reason else "IA503"
             seen.add(block.start)
+            severity = _boilerplate_severity(code, reason, block.text, after_chrome)
+            after_chrome = after_chrome or reason.startswith("page chrome")
             finding = ctx.finding(code, block.start, block.end,
                                   f"{'spam' if code == 'IA504' else 'boilerplate'} left in the record ({reason}): "
-                                  f"{' '.join(block.text.split())[:60]!r}")
+                                  f"{' '.join(block.text.split())[:60]!r}", severity=severity,
+                                  suggestion="" if _removable(reason, after_chrome) else None)
             if finding:
                 yield finding
         elif block.kind is BlockKind.UNATTRIBUTED and ctx.transcript.turns and block.start > ctx.transcript.turns[0].start:
@@ -130,16 +140,66 @@ def _boilerplate(ctx: CheckContext) -> Iterator[Finding]:
                                   "unattributed text between turns: no label says who said it")
             if finding:
                 yield finding
-    # chrome the parser left inside a turn body (a line of page furniture glued to the last turn)
+    if ctx.transcript.turns:
+        yield from _chrome_in_last_turn(ctx, ctx.transcript.turns[-1], seen)
+
+
+def _removable(reason: str, after_chrome: bool) -> bool:
+    """Page chrome, and spam after it, are certainly no part of the record: the empty suggestion removes
+    them (``check --fix`` moves them to a sidecar file).  Spam words alone may be a name ("Maria
+    Casino"), and a web address may be the publisher's own note: not removed."""
+    return reason.startswith("page chrome") or ("spam" in reason and after_chrome)
+
+
+def _boilerplate_severity(code: str, reason: str, text: str, after_chrome: bool) -> Severity | None:
+    """Spam after page chrome is certain (a scraped footer): error.  Elsewhere one spam word in a
+    short line may be a name ("Maria Casino, Radio Uno"): info; two or a link: the default warning.
+    A web address alone may be the publisher's own note: info."""
+    if reason == "link":
+        return Severity.INFO
+    if code != "IA504":
+        return None
+    if after_chrome:
+        return Severity.ERROR
+    evidence = len(SPAM_WORDS.findall(fold(match_view(text)))) + bool(URL.search(text))
+    return None if evidence >= 2 else Severity.INFO
+
+
+def _chrome_in_last_turn(ctx: CheckContext, turn: Turn, seen: set[int]) -> Iterator[Finding]:
+    """Page chrome the parser left glued to the end of the last turn: trailing lines of their own.
+
+    Only the tail of the last turn is read, from its last line back while lines are chrome, and
+    only when they stand apart (a blank line before them, or two chrome lines or more): "comments."
+    ending a wrapped sentence and a speaker who says "Facebook…" are speech.
+    """
     text = ctx.transcript.text
-    for turn in ctx.transcript.turns:
-        pos = turn.body_start
-        for line in text[turn.body_start : turn.body_end].split("\n"):
-            why = chrome_reason(match_view(line))
-            if why and why != "end mark" and pos not in seen:
-                code = "IA504" if "spam" in why else "IA503"
-                finding = ctx.finding(code, pos, pos + len(line.rstrip()),
-                                      f"{'spam' if code == 'IA504' else 'boilerplate'} inside a turn ({why})")
-                if finding:
-                    yield finding
-            pos += len(line) + 1
+    lines: list[tuple[int, str]] = []
+    pos = turn.body_start
+    for line in text[turn.body_start : turn.body_end].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    tail: list[tuple[int, str, str]] = []
+    separated = False
+    for start, line in reversed(lines[1:]):
+        if not line.strip():
+            separated = bool(tail)
+            continue
+        why = chrome_reason(match_view(line))
+        if not why or why in _RECORD_ENDS:
+            break
+        separated = False
+        tail.append((start, line, why))
+    if not (separated or len(tail) >= 2):
+        return
+    chrome_before = False
+    for start, line, why in reversed(tail):
+        removable = _removable(why, chrome_before)
+        chrome_before = chrome_before or why.startswith("page chrome")
+        if start in seen:
+            continue
+        code = "IA504" if "spam" in why else "IA503"
+        finding = ctx.finding(code, start, start + len(line.rstrip()),
+                              f"{'spam' if code == 'IA504' else 'boilerplate'} inside a turn ({why})",
+                              suggestion="" if removable else None)
+        if finding:
+            yield finding
