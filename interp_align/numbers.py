@@ -177,7 +177,8 @@ def _gap(view: str, a: _Token, b: _Token) -> str:
 
 
 def _joinable_gap(gap: str) -> bool:
-    return gap in {" ", "-"} or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+    # a wrapped line ("three hundred and\nfifty") or a blanked aside is still inside the figure
+    return gap in {" ", "-"} or (gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 24)
 
 
 def _place(value: float) -> float:
@@ -240,7 +241,7 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
     common measure units; a bare "2022" is a year, not an amount.
     """
     lang = _lang(language)
-    view = match_view(text)
+    view = _blank_asides(match_view(text), lang)
     tokens = [_Token(m) for m in _WORD_RE.finditer(view)]
     scales = _SCALES[lang]
     found: list[Quantity] = []
@@ -309,6 +310,12 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
         if suffix and (unit is None or suffix[0] in _CURRENCIES):
             # "$100 pesos" is pesos: a currency word outranks the "$" sign
             unit, end = suffix
+        if unit in _CURRENCIES and not has_scale:
+            cents = _CENTS[lang].match(view, end)
+            if cents is not None:  # "tres dólares con 12 centavos" is $3.12
+                hundredths = _cents_value(cents.group(1), lang)
+                if hundredths is not None and hundredths < 100:
+                    value, end = value + hundredths / 100, cents.end()
         kind: QuantityKind = "cardinal"
         if (
             unit is None
@@ -333,6 +340,41 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
             j += 1
         i = j
     return found
+
+
+#: "… con 12 centavos", "… and 12 cents" after a currency amount.
+_CENTS = {
+    "en": re.compile(r"\s+and\s+([^\W_]+(?:-[^\W_]+)?)\s+cents?\b", re.IGNORECASE),
+    "es": re.compile(r"\s+(?:con|y)\s+([^\W_]+)\s+centavos?\b", re.IGNORECASE),
+}
+
+
+def _cents_value(word: str, lang: str) -> float | None:
+    if word.isdecimal():
+        return float(word)
+    parts = [_number_word(_Token(m), lang) for m in _WORD_RE.finditer(word)]
+    return float(sum(p for p in parts if p is not None)) if parts and all(p is not None for p in parts) else None
+
+
+#: A short aside between dashes inside a spelled-out figure: "three hundred and — I think — fifty-seven
+#: thousand".  The aside is blanked in the matching view (same length), so the figure reads whole.
+_ASIDE = re.compile(r"(?<=[^\W\d_])(\s+)(-[^\S\n]*(?:[^\W\d_]+[^\S\n]*){1,4}-)(?=\s*[^\W\d_])")
+
+
+def _blank_asides(view: str, lang: str) -> str:
+    if "-" not in view:
+        return view
+    numberish = set(_SCALES[lang]) | _CONNECTORS[lang] | set(_EN_UNITS if lang == "en" else _ES_UNITS)
+
+    def blank(match: re.Match[str]) -> str:
+        before = view[: match.start()].rsplit(None, 1)[-1:]
+        after = view[match.end() :].split(None, 1)[:1]
+        words = [_key(w.strip(",.;:")) for w in before + after]
+        if len(words) == 2 and all(w in numberish or w.split("-")[0] in numberish for w in words):
+            return match.group(1) + " " * len(match.group(2))
+        return match.group()
+
+    return _ASIDE.sub(blank, view)
 
 
 def _start_value(tokens: list[_Token], i: int, view: str, lang: str) -> float | None:

@@ -72,6 +72,9 @@ def _split_plain(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:i], words[i:]
 
 
+#: A label naming two people, each with an office: "OFFICE, NAME Y OFFICE, NAME" (or "AND").
+_JOINT = re.compile(r"(.+?,.+?)\s+(?:Y|AND|E)\s+((?:[^,]+),.+)")
+
 #: Asides inside a label that are neither name nor office: acronyms and notes in parentheses, nicknames.
 _ASIDES = re.compile(r'\([^()]*\)|"[^"]*"')
 
@@ -109,6 +112,12 @@ def split_label(label: str) -> LabelParts:
     if generic is not None:
         return LabelParts(name=None, role=_display(clean.split()), generic=True, key=generic)
     clean = _ASIDES.sub(" ", clean).strip(" ,")  # "(IMSS)", "(ENLACE VIRTUAL)", “EL MARQUÉS”
+    joint = _JOINT.fullmatch(clean)
+    if joint is not None and _is_office(joint.group(1).split(",")[0]) and _is_office(joint.group(2).split(",")[0]):  # "CADETE DE PRIMERA, ANA LUZ RIVAS Y CADETE DE SEGUNDA, JUAN PABLO SOTO": both speak
+        one, other = split_label(joint.group(1)), split_label(joint.group(2))
+        if one.name and other.name:
+            roles = " y ".join(r for r in (one.role, other.role) if r) or None
+            return LabelParts(name=f"{one.name} y {other.name}", role=roles, generic=False)
     if "," in clean:
         parts = [p.strip() for p in clean.split(",") if p.strip()]
         first = parts[0]

@@ -143,3 +143,14 @@ def test_superscript_and_circled_digits_are_no_figures(text: str, language: str)
 )
 def test_spelled_out_numbers(text: str, language: str, value: float) -> None:
     assert [q.value for q in extract_quantities(text, language)] == [value]
+
+
+def test_a_spelled_figure_broken_by_an_aside_reads_whole() -> None:
+    text = "we created another three hundred and — I think —\nfifty-seven thousand new jobs."
+    assert [(q.value, q.unit) for q in extract_quantities(text, "en")] == [(357000.0, None)]
+    assert [q.value for q in extract_quantities("I said — no — and then 5 more", "en")] == [5.0]
+
+
+def test_dollars_with_cents_are_one_amount() -> None:
+    assert [(q.value, q.unit) for q in extract_quantities("tres dólares con 12 centavos.", "es")] == [(3.12, "USD")]
+    assert [(q.value, q.unit) for q in extract_quantities("three dollars and twelve cents", "en")] == [(3.12, "USD")]

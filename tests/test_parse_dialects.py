@@ -379,3 +379,19 @@ def test_a_dotted_acronym_before_a_title_ends_no_sentence() -> None:
     turn = ia.parse("Title\n\nTHE VICE PRESIDENT:  I talked with U.N. Secretary Guterres today.  We met.\n",
                     detect_language=False).turns[0]
     assert [s.text for s in turn.sentences] == ["I talked with U.N. Secretary Guterres today.", "We met."]
+
+
+def test_a_reporter_named_like_a_spam_word_keeps_the_last_question() -> None:
+    transcript = ia.parse("MS. LANE:  Go ahead.\n\nQ    Thank you.  Maria Casino, Radio Uno.\n", detect_language=False)
+    assert [t.label_text for t in transcript.turns] == ["MS. LANE", "Q"] and transcript.boilerplate == ()
+
+
+def test_a_wrapped_word_that_names_page_chrome_stays_in_the_sentence() -> None:
+    transcript = ia.parse("Title\n\nTHE PRESIDENT:  That is where he limited his\ncomments.\n", detect_language=False)
+    assert transcript.turns[0].body.endswith("comments.") and transcript.boilerplate == ()
+
+
+def test_a_label_naming_two_people_names_both() -> None:
+    text = "Título\n---\nCADETE DE PRIMERA, ANA LUZ RIVAS PEÑA Y CADETE DE SEGUNDA, JUAN PABLO SOTO MENA\nGracias.\n"
+    transcript = ia.parse(text, detect_language=False)
+    assert transcript.speaker(transcript.turns[0].speaker_id).name == "Ana Luz Rivas Peña y Juan Pablo Soto Mena"

@@ -149,6 +149,7 @@ DATE_LINE = re.compile(
 )
 
 _STRIP = " \t.:*|·-•>»"
+_SENTENCE = re.compile(r"[a-záéíóúñ][.!?](?:\s|$)")
 
 
 def chrome_reason(line: str) -> str | None:
@@ -168,8 +169,8 @@ def chrome_reason(line: str) -> str | None:
     for prefix in CHROME_PREFIXES:
         if key.startswith(prefix):
             return f"page chrome: {prefix}"
-    if len(key.split()) <= 8 and SPAM_WORDS.search(key):
-        return "spam link text"
+    if len(key.split()) <= 8 and SPAM_WORDS.search(key) and not _SENTENCE.search(stripped):
+        return "spam link text"  # link text has no sentences: "Maria Casino, Radio Uno." is a reporter
     return None
 
 

@@ -156,9 +156,9 @@ DIALECTS: tuple[DialectRules, ...] = (
     ),
     DialectRules(
         name="colon-labels",
-        summary="Plain colon-labelled text (LABEL: words), with '---' blocks read as gob.mx blocks",
+        summary="Plain colon-labelled text (LABEL: words), with 'Q' questions and '---' blocks read as gob.mx blocks",
         language=None,
-        heads=("colon", "block"),
+        heads=("colon", "question", "block"),
     ),
 )
 

@@ -200,11 +200,14 @@ def _tail(doc: Document, rules: DialectRules, heads: Sequence[Head], separators:
         scan_from = separators[-1][1]
     spans = list(doc.nonblank_lines(scan_from, len(doc.text)))
     found = None
-    for s, e in reversed(spans):
+    for index in range(len(spans) - 1, -1, -1):
+        s, e = spans[index]
         line = doc.view[s:e]
         reason = boilerplate.chrome_reason(line)
         if reason == "closing time line" and not rules.closing_time:
             reason = None
+        if reason is not None and line[:1].islower() and not _ends_sentence(doc, spans, index, scan_from):
+            reason = None  # "he limited his\ncomments.": a wrapped sentence, not a "Comments" link
         if reason is not None:
             found = s
         elif not boilerplate.is_short_trailer(line) or line.rstrip().endswith((".", "?", "!", ":", ";")):
@@ -217,6 +220,15 @@ def _tail(doc: Document, rules: DialectRules, heads: Sequence[Head], separators:
 
 
 _INLINE_CLOSING_TIME = re.compile(r"[ \t]{2,}((?:END[ \t]+)?\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,5})?)[ \t]*$")
+
+
+def _ends_sentence(doc: Document, spans: Sequence[tuple[int, int]], index: int, scan_from: int) -> bool:
+    """Whether the line before ``spans[index]`` ends a sentence (so the line may stand alone)."""
+    if index > 0:
+        previous = doc.view[spans[index - 1][0] : spans[index - 1][1]]
+    else:
+        previous = doc.view[doc.line_of(max(scan_from - 1, 0))[0] : max(scan_from - 1, 0)]
+    return previous.rstrip().endswith((".", "!", "?", ":", ";", '"', ")")) or not previous.strip()
 
 
 def _after_first_line(doc: Document, start: int) -> int:

@@ -456,8 +456,9 @@ def _numbers(
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    """Two figures that state the same sort of thing: same kind, and the same unit or none named."""
-    return a.kind == b.kind and (a.unit == b.unit or a.unit is None or b.unit is None)
+    """Two figures that state the same sort of thing: same kind and the same unit ("$3.12" against a
+    bare "12" is not certain enough for an error: the other figure may be its cents)."""
+    return a.kind == b.kind and a.unit == b.unit
 
 
 def _show(q: Quantity) -> str:
