@@ -1,4 +1,4 @@
-"""How the sentence aligner scales: time and peak memory at 1k, 10k and 100k sentences a side.
+"""How the sentence aligner scales: time and peak memory at 2k, 10k and 100k sentences a side.
 
 Document pairs are synthetic but interpretation-like: a random two-language
 vocabulary (a fifth of it cognate), sentences with figures and names, a target
@@ -6,9 +6,12 @@ side that drops words, merges and splits sentences, omits ~6 % of the source
 and adds ~2 %.  Each size runs in a fresh subprocess so its peak RSS
 (``ru_maxrss``) is its own.  Prints one line per size and the time ratio of
 each size to the previous one, in CPU seconds because
-the machine may be shared (the target is ≤ 12 for 10× the sentences).
+the machine may be shared (the target is ≤ 12 for 10× the sentences).  At
+``--gale-church-at`` sentences (2,000) NLTK's Gale–Church runs on the same
+pair in the same way and is printed beside ours (it is quadratic in its
+search, so larger sizes would take it minutes).
 
-    .venv/bin/python benchmarks/align_scaling.py [--sizes 1000 10000 100000]
+    .venv/bin/python benchmarks/align_scaling.py [--sizes 2000 10000 100000] [--gale-church-at 2000]
 """
 
 from __future__ import annotations
@@ -21,9 +24,18 @@ import string
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from align_gold import gale_church
 
 from interp_align.align import align_sentences, score
 from interp_align.models import Bead
+
+Aligner = Callable[[Sequence[str], Sequence[str]], list[Bead]]
+ALIGNERS: dict[str, Aligner] = {"interp_align": align_sentences, "nltk gale-church": gale_church}
 
 
 def _word(rng: random.Random) -> str:
@@ -87,10 +99,10 @@ def synthetic_pair(n: int, seed: int = 0) -> tuple[list[str], list[str], list[Be
     return src, tgt, gold
 
 
-def run_one(n: int) -> dict[str, float]:
+def run_one(n: int, aligner: str) -> dict[str, float]:
     src, tgt, gold = synthetic_pair(n, seed=n)
     start, cpu_start = time.perf_counter(), time.process_time()
-    beads = align_sentences(src, tgt)
+    beads = ALIGNERS[aligner](src, tgt)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
@@ -105,29 +117,35 @@ def run_one(n: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000, 100000])
+    parser.add_argument("--gale-church-at", type=int, nargs="*", default=[2000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--aligner", default="interp_align", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.aligner)))
         return
     previous: float | None = None
     print(
-        f"{'sentences':>10} {'n_tgt':>8} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'strict F1':>9} "
-        f"{'cpu/prev':>8}"
+        f"{'aligner':18} {'sentences':>10} {'n_tgt':>8} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} "
+        f"{'strict F1':>9} {'cpu/prev':>8}"
     )
     for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
-        )
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-        ratio = f"{row['cpu_seconds'] / previous:8.2f}" if previous else f"{'':>8}"
-        print(
-            f"{row['n_src']:>10} {row['n_tgt']:>8} {row['seconds']:8.1f} {row['cpu_seconds']:8.1f} "
-            f"{row['peak_mib']:9.1f} {row['f1_strict']:9.3f} {ratio}",
-            flush=True,
-        )
-        previous = row["cpu_seconds"]
+        for aligner in ALIGNERS if n in args.gale_church_at else ["interp_align"]:
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(n), "--aligner", aligner],
+                capture_output=True, text=True, check=True,
+            )
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            ours = aligner == "interp_align"
+            ratio = f"{row['cpu_seconds'] / previous:8.2f}" if previous and ours else f"{'':>8}"
+            print(
+                f"{aligner:18} {row['n_src']:>10} {row['n_tgt']:>8} {row['seconds']:8.1f} {row['cpu_seconds']:8.1f} "
+                f"{row['peak_mib']:9.1f} {row['f1_strict']:9.3f} {ratio}",
+                flush=True,
+            )
+            if ours:
+                previous = row["cpu_seconds"]
 
 
 if __name__ == "__main__":

@@ -195,6 +195,23 @@ def test_ibm1_links_words_that_co_occur_across_sentence_pairs() -> None:
     assert all(0.0 < g <= 1.0 for g in links.strength)
 
 
+def test_ibm1_min_support_drops_links_seen_together_only_once() -> None:
+    import numpy as np
+
+    # 0-10 co-occur in two pairs; 5-15 in one pair only (a chance meeting EM would call a translation)
+    pairs = [
+        (np.array([0, 1]), np.array([10, 11]), 1.0),
+        (np.array([0, 2]), np.array([10, 12]), 1.0),
+        (np.array([5]), np.array([15]), 1.0),
+    ]
+    every = train_links(pairs, 6, 16)
+    strict = train_links(pairs, 6, 16, min_support=2.0)
+    assert (5, 15) in set(zip(every.src.tolist(), every.tgt.tolist(), strict=True))
+    found = set(zip(strict.src.tolist(), strict.tgt.tolist(), strict=True))
+    assert (5, 15) not in found
+    assert (0, 10) in found
+
+
 # -- pluggable scorers ---------------------------------------------------------------------------
 
 

@@ -13,9 +13,10 @@ __all__ = ["bead_shapes", "check_cover", "path_to_beads"]
 def bead_shapes(max_side: int, max_total: int = 5) -> list[tuple[int, int]]:
     """Allowed ``(source, target)`` sizes: 0-1, 1-0, and every a-b with a, b ≤ ``max_side``, a + b ≤ ``max_total``.
 
-    Up to five sentences in all (1-4, 2-3, 3-2, 4-1), as Bertalign allows:
-    interpreters regroup a run of short sentences into a few long ones, and a
-    real 3-2 or 4-1 bead scored as smaller beads forces a wrong bead next to it.
+    Five in all (1-4, 2-3, 3-2, 4-1) is what Bertalign allows; the aligner's
+    default is six (2-4, 3-3, 4-2 too): interpreters condense a run of short
+    sentences into a few long ones, and a real 3-3 bead scored as smaller
+    beads forces a wrong bead next to it.
     """
     if not isinstance(max_side, int) or max_side < 1:
         raise AlignmentError(f"max_side must be a positive integer, got {max_side!r}")

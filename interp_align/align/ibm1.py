@@ -49,8 +49,8 @@ def _sample(pairs: Sequence[TrainingPair], limit: int) -> list[TrainingPair]:
 
 def _em(
     pairs: Sequence[TrainingPair], null: int, vocab_tgt: int, iterations: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """``t(v|u)`` for every co-occurring ``(u, v)``: returns unique codes ``u·V + v`` and values."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``t(v|u)`` for every co-occurring ``(u, v)``: unique codes ``u·V + v``, values, and co-occurrence weight."""
     us, vs, groups, weights = [], [], [], []
     group = 0
     for src_ids, tgt, weight in pairs:
@@ -63,7 +63,7 @@ def _em(
         weights.append(np.full(len(src) * len(tgt), weight))
         group += len(tgt)
     if not us:
-        return np.zeros(0, np.int64), np.zeros(0)
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
     u = np.concatenate(us)
     codes, inverse = np.unique(u * vocab_tgt + np.concatenate(vs), return_inverse=True)
     group_of = np.concatenate(groups)
@@ -76,7 +76,7 @@ def _em(
         counts = np.bincount(inverse, pair_weight * tv / z[group_of], minlength=len(codes))
         totals = np.bincount(owner, counts)
         t = counts / np.maximum(totals[owner], 1e-300)
-    return codes, t
+    return codes, t, np.bincount(inverse, pair_weight, minlength=len(codes))
 
 
 def train_links(
@@ -88,18 +88,22 @@ def train_links(
     threshold: float = 0.05,
     max_pairs: int = 20_000,
     max_links: int = 4,
+    min_support: float = 0.0,
 ) -> LinkTable:
     """Symmetrised IBM model 1 links between source and target word ids.
 
     ``pairs`` are ``(source ids, target ids, weight)``; ids index a vocabulary
-    per side.  A link is kept when ``√(t(v|u)·t(u|v)) ≥ threshold``, at most
+    per side.  A link is kept when ``√(t(v|u)·t(u|v)) ≥ threshold`` and its two
+    words co-occur in pairs of total weight ≥ ``min_support`` (EM makes a pair
+    of words seen together once look like a perfect translation), at most
     ``max_links`` per source word (the strongest).
     """
     chosen = _sample(pairs, max_pairs)
     if not chosen:
         return LinkTable.empty()
-    fwd_codes, fwd = _em(chosen, vocab_src, vocab_tgt, iterations)
-    back_codes, back = _em([(t, s, w) for s, t, w in chosen], vocab_tgt, vocab_src, iterations)
+    fwd_codes, fwd, support = _em(chosen, vocab_src, vocab_tgt, iterations)
+    back_codes, back, _ = _em([(t, s, w) for s, t, w in chosen], vocab_tgt, vocab_src, iterations)
+    fwd = np.where(support >= min_support, fwd, 0.0)
     # t(u|v) indexed by the forward code u·V + v
     bu = back_codes % vocab_src  # the source word
     bv = back_codes // vocab_src  # the target word, or vocab_tgt for NULL

@@ -1,6 +1,6 @@
 """Sentence alignment for interpreted speech: a banded, monotonic dynamic programme over beads.
 
-Each candidate bead (up to five sentences in all) gets one score, the
+Each candidate bead (up to six sentences in all) gets one score, the
 log-odds that its sentences translate each other (:mod:`.objective`): how
 much of its words find a match on the other side — identical words and
 figures, cognates, the EN–ES lexicon, and word translations learned by IBM
@@ -37,8 +37,11 @@ from .beads import bead_shapes, path_to_beads
 from .coverage import Entries, PairCoverage, pair_coverage
 from .features import KeyVocabulary, Side, set_weights, side_tokens
 from .ibm1 import LinkTable, train_links
+from .lattice import Lattice
 from .lexicon import pair_translators
 from .objective import DEFAULT_EVIDENCE, Evidence, fit_evidence, length_llr, length_x, lexical_llr
+from .posterior import expected_shapes
+from .priors import ShapePriors, fixed_priors, reestimate
 from .scorers import SentenceScorer
 
 __all__ = ["AlignParams", "align_corpus", "align_sentences"]
@@ -46,7 +49,8 @@ __all__ = ["AlignParams", "align_corpus", "align_sentences"]
 Progress = Callable[[int, int], None]
 _INF = float("inf")
 _MAX_WIDENINGS = 8
-_CHUNK = 1 << 19
+#: Corridor cells per batch of bead costs (its look-ups, shared by all shapes, are kept for the batch).
+_CHUNK = 1 << 17
 #: Occurrences lighter than this (near-stop words) carry no anchor keys: they add cost, not evidence.
 _MIN_KEY_WEIGHT = 0.05
 #: Target sentences around a source sentence's diagonal position that train the first translation table.
@@ -55,22 +59,34 @@ _TRAIN_WINDOW = 2
 
 @dataclass(frozen=True)
 class AlignParams:
-    """The few numbers that shape the score of a bead (defaults chosen on EPTIC dev, see docs).
+    """The few numbers that shape the score of a bead (chosen by cross-validation on EPTIC dev, see docs).
 
-    ``omission``/``addition`` are the flat costs (negative log-odds) of
-    ``[i]:[]`` and ``[]:[j]`` beads; ``merge`` the cost of each sentence a
-    bead has beyond one per side.  ``evidence`` holds the starting weights of
-    the lexical and length evidence, refitted on the documents after the first
-    pass.  The rest shapes the search corridor.
+    ``omission``/``addition`` are the flat costs (negative log prior odds) of
+    ``[i]:[]`` and ``[]:[j]`` beads; ``trailing_omission`` that of dropping
+    the last source sentence (``None``: as any other); ``merge`` the cost of
+    each sentence a bead has beyond one per side.  ``shape_em`` rounds of EM
+    re-estimate all shape costs from the corpus itself (soft counts,
+    ``em_pseudo`` pseudo-beads of the fixed costs); off by default, see the
+    ablations.  ``evidence`` holds the starting weights of the lexical and
+    length evidence, refitted on the documents after the first pass.  The
+    first pass learns a translation table from the sentences near each other's
+    diagonal position, keeping only links whose words co-occur in windows of
+    total weight ≥ ``diagonal_support`` (``None``: no table in the first
+    pass); a pair met once or twice by chance is no evidence, and in one short
+    document such links outnumber the real ones.  The rest shapes the search
+    corridor.
     """
 
     omission: float = 2.5
-    addition: float = 2.5
+    addition: float = 4.5
     merge: float = 2.2
-    max_total: int = 5
+    trailing_omission: float | None = None
+    shape_em: int = 0
+    em_pseudo: float = 50.0
+    max_total: int = 6
     evidence: Evidence = DEFAULT_EVIDENCE
     fit: bool = True
-    diagonal_links: bool = False
+    diagonal_support: float | None = 3.0
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -89,6 +105,8 @@ class _Units:
     src: Entries
     tgt: Entries
     ratio: float
+    #: Keys from this id on are learned translation links (not surface anchors).
+    links_from: int
 
     @property
     def n(self) -> int:
@@ -111,15 +129,21 @@ class _Units:
             Entries(src.unit - i0, src.occ, src.key, src.strength, src.weight),
             Entries(tgt.unit - j0, tgt.occ, tgt.key, tgt.strength, tgt.weight),
             self.ratio,
+            self.links_from,
         )
 
     def coarsen(self, factor: int) -> _Units:
-        """Blocks of ``factor`` consecutive sentences as units (for the coarse pass)."""
+        """Blocks of ``factor`` consecutive sentences as units (for the coarse pass), surface anchors only.
+
+        A block meets the translations of its frequent words in every nearby
+        block, so translation links would multiply the pairs to join (memory
+        grew fourfold at 100k sentences) for little gain at this resolution.
+        """
 
         def blocks(values: np.ndarray) -> np.ndarray:
             return np.add.reduceat(values, np.arange(0, len(values), factor)) if len(values) else values
 
-        src, tgt = self.src, self.tgt
+        src, tgt = self.src.take(self.src.key < self.links_from), self.tgt.take(self.tgt.key < self.links_from)
         return _Units(
             blocks(self.chars_s),
             blocks(self.chars_t),
@@ -128,10 +152,16 @@ class _Units:
             Entries(src.unit // factor, src.occ, src.key, src.strength, src.weight),
             Entries(tgt.unit // factor, tgt.occ, tgt.key, tgt.strength, tgt.weight),
             self.ratio,
+            self.links_from,
         )
 
 
 Corridor = tuple[list[int], list[int]]
+
+
+def shape_priors(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> ShapePriors:
+    """The fixed shape costs of ``prm`` for ``shapes``."""
+    return fixed_priors(shapes, prm.omission, prm.addition, prm.merge, prm.trailing_omission)
 
 
 def _connect(lo: list[int], hi: list[int], m: int, widths: Sequence[int]) -> Corridor:
@@ -192,19 +222,6 @@ class _Result:
     touched: list[int]
 
 
-def _shape_costs(shapes: Sequence[tuple[int, int]], prm: AlignParams) -> list[float]:
-    """Prior cost of each shape: flat for omissions/additions, ``merge`` per extra sentence."""
-    costs = []
-    for a, b in shapes:
-        if a == 0:
-            costs.append(prm.addition)
-        elif b == 0:
-            costs.append(prm.omission)
-        else:
-            costs.append(prm.merge * (a + b - 2))
-    return costs
-
-
 def _coverage(units: _Units, corridor: Corridor, max_a: int, max_b: int) -> PairCoverage:
     """Pair coverage for every (source, target) pair some bead in ``corridor`` can contain."""
     lo, hi = corridor
@@ -216,45 +233,100 @@ def _coverage(units: _Units, corridor: Corridor, max_a: int, max_b: int) -> Pair
     return pair_coverage(units.src, units.tgt, base, np.maximum(end, base), m)
 
 
+class _BeadCover:
+    """Matched and total weight of the beads ending at some cells, for every shape, sharing the look-ups.
+
+    The a-b bead ending at ``(i, j)`` holds sources ``i − d`` (1 ≤ d ≤ a) and
+    targets ``j − e`` (1 ≤ e ≤ b).  Its matched weight is, per source, the
+    coverage of that source by the bead's targets, and per target the
+    coverage by its sources, each capped at the sentence's own weight.  The
+    per-offset look-ups and their running sums over ``d`` and ``e`` are the
+    same for every shape, so each is done once per batch of cells.  Cells
+    whose bead would start before the grid read clipped positions; the caller
+    masks them.
+    """
+
+    def __init__(self, units: _Units, cov: PairCoverage, rows: np.ndarray, cols: np.ndarray) -> None:
+        self.units, self.cov, self.rows, self.cols = units, cov, rows, cols
+        self._memo: dict[tuple[str, int, int], np.ndarray] = {}
+
+    def _get(self, key: tuple[str, int, int]) -> np.ndarray:
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._compute(*key)
+        return got
+
+    def _compute(self, what: str, a: int, b: int) -> np.ndarray:
+        rows, cols, units = self.rows, self.cols, self.units
+        if what == "s":  # source i − a among the targets j − b .. j − 1
+            return self.cov.src_run(np.maximum(rows - a, 0), cols - b, cols)
+        if what == "t":  # target j − b covered by source i − a
+            return self.cov.tgt_at(np.maximum(rows - a, 0), np.maximum(cols - b, 0))
+        if what == "into":  # target j − b covered by sources i − a .. i − 1
+            one = self._get(("t", a, b))
+            return one if a == 1 else self._get(("into", a - 1, b)) + one
+        if what == "cs":  # matched weight of the sources of an a-b bead
+            s = np.maximum(rows - a, 0)
+            one = np.minimum(units.mass_s[s], self._get(("s", a, b)))
+            return one if a == 1 else self._get(("cs", a - 1, b)) + one
+        if what == "ct":  # matched weight of the targets of an a-b bead
+            t = np.maximum(cols - b, 0)
+            one = np.minimum(units.mass_t[t], self._get(("into", a, b)))
+            return one if b == 1 else self._get(("ct", a, b - 1)) + one
+        if what == "ms":  # weight of sources i − a .. i − 1
+            one = units.mass_s[np.maximum(rows - a, 0)]
+            return one if a == 1 else self._get(("ms", a - 1, 0)) + one
+        # "mt": weight of targets j − b .. j − 1
+        one = units.mass_t[np.maximum(cols - b, 0)]
+        return one if b == 1 else self._get(("mt", 0, b - 1)) + one
+
+    def sim(self, a: int, b: int) -> np.ndarray:
+        """Matched share of the weight of the a-b beads (0 where they weigh nothing)."""
+        covered = self._get(("cs", a, b)) + self._get(("ct", a, b))
+        mass = self._get(("ms", a, 0)) + self._get(("mt", 0, b))
+        return np.where(mass > 0, covered / np.maximum(mass, 1e-12), 0.0)
+
+
 def _bead_sim(
     units: _Units, cov: PairCoverage, rows: np.ndarray, cols: np.ndarray, a: int, b: int
 ) -> np.ndarray:
     """Lexical similarity of the a-b beads ending at cells ``(rows, cols)``: matched share of their weight."""
-    ms, mt = units.mass_s, units.mass_t
-    covered = np.zeros(len(rows))
-    mass = np.zeros(len(rows))
-    sources = [np.maximum(rows - d, 0) for d in range(1, a + 1)]
-    targets = [np.maximum(cols - e, 0) for e in range(1, b + 1)]
-    for s in sources:
-        covered += np.minimum(ms[s], cov.src_run(s, cols - b, cols))
-        mass += ms[s]
-    for t in targets:
-        into = np.zeros(len(rows))
-        for s in sources:
-            into += cov.tgt_at(s, t)
-        covered += np.minimum(mt[t], into)
-        mass += mt[t]
-    return np.where(mass > 0, covered / np.maximum(mass, 1e-12), 0.0)
+    return _BeadCover(units, cov, rows, cols).sim(a, b)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every batch of cells needs of a corridor: its row bounds and the running character counts."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    chars_s: np.ndarray
+    chars_t: np.ndarray
+
+    @classmethod
+    def of(cls, units: _Units, corridor: Corridor) -> _Frame:
+        def running(chars: np.ndarray) -> np.ndarray:
+            return np.concatenate(([0.0], np.cumsum(chars, dtype=np.float64)))
+
+        return cls(np.asarray(corridor[0], dtype=np.int64), np.asarray(corridor[1], dtype=np.int64),
+                   running(units.chars_s), running(units.chars_t))
 
 
 def _cell_costs(
     units: _Units,
-    corridor: Corridor,
+    frame: _Frame,
     cells: tuple[np.ndarray, np.ndarray],
     shape: tuple[int, int],
     ev: Evidence,
-    cov: PairCoverage | None,
+    cover: _BeadCover | None,
     similarity: SimFn | None,
 ) -> np.ndarray:
     """Cost (minus the log-odds, without the shape prior) of the a-b bead ending at every cell; inf if impossible."""
     a, b = shape
     rows, cols = cells
-    lo = np.asarray(corridor[0], dtype=np.int64)
-    hi = np.asarray(corridor[1], dtype=np.int64)
+    lo, hi, Sc, Tc = frame.lo, frame.hi, frame.chars_s, frame.chars_t
     prev_i = np.maximum(rows - a, 0)
     valid = (a <= rows) & (b <= cols) & (cols - b >= lo[prev_i]) & (cols - b <= hi[prev_i])
-    Sc = np.concatenate(([0.0], np.cumsum(units.chars_s, dtype=np.float64)))
-    Tc = np.concatenate(([0.0], np.cumsum(units.chars_t, dtype=np.float64)))
     cols_b = np.maximum(cols - b, 0)
     x = length_x(Sc[rows] - Sc[prev_i], Tc[cols] - Tc[cols_b], units.ratio)
     if similarity is not None:
@@ -263,32 +335,27 @@ def _cell_costs(
             i, j = int(rows[k]), int(cols[k])
             sim[k] = similarity(i - a, i, j - b, j)
     else:
-        assert cov is not None
-        safe_rows = np.where(valid, rows, min(a, units.n))
-        safe_cols = np.where(valid, cols, min(b, units.m))
-        sim = _bead_sim(units, cov, safe_rows, safe_cols, a, b)
+        assert cover is not None
+        sim = cover.sim(a, b)
     cost = -(lexical_llr(sim, ev) + length_llr(x, ev))
     return np.where(valid, cost, _INF)
 
 
-def _dp(
+def _lattice(
     units: _Units,
     corridor: Corridor,
-    shapes: Sequence[tuple[int, int]],
-    prm: AlignParams,
+    priors: ShapePriors,
     ev: Evidence,
     similarity: SimFn | None = None,
-    progress: Progress | None = None,
-) -> _Result:
-    """Best monotonic path through ``corridor`` (row i: target range lo[i]..hi[i] inclusive).
+) -> Lattice:
+    """Cost of every bead in ``corridor`` (row i: target range lo[i]..hi[i] inclusive), prior included.
 
     Bead costs do not depend on the path, so they are computed for every
-    corridor cell at once (vectorised); the row-by-row recursion then only
-    adds and compares slices, and the 0-1 move within a row is a running
-    minimum.  No Python loop runs per cell.
+    corridor cell at once (vectorised), in bounded chunks.
     """
+    shapes = priors.shapes
     lo, hi = corridor
-    n, m = units.n, units.m
+    n = units.n
     widths = np.asarray(hi, dtype=np.int64) - np.asarray(lo, dtype=np.int64) + 1
     row_off = np.concatenate(([0], np.cumsum(widths)))
     total_cells = int(row_off[-1])
@@ -297,23 +364,41 @@ def _dp(
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
     cov = None if similarity is not None else _coverage(units, corridor, max_a, max_b)
-    pens = _shape_costs(shapes, prm)
-    costs: dict[int, np.ndarray] = {}
-    for k, shape in enumerate(shapes):
-        if shape[0] and shape[1]:
-            out = np.empty(total_cells, dtype=np.float32)
-            for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
-                c1 = min(total_cells, c0 + _CHUNK)
-                chunk = (rows[c0:c1], cols[c0:c1])
-                out[c0:c1] = _cell_costs(units, corridor, chunk, shape, ev, cov, similarity) + pens[k]
-            costs[k] = out
-    del rows, cols, cov
+    pens = list(priors.costs)
+    costs = {k: np.empty(total_cells, dtype=np.float32) for k, (a, b) in enumerate(shapes) if a and b}
+    frame = _Frame.of(units, corridor)
+    for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
+        c1 = min(total_cells, c0 + _CHUNK)
+        chunk = (rows[c0:c1], cols[c0:c1])
+        cover = None if cov is None else _BeadCover(units, cov, *chunk)
+        for k, out in costs.items():
+            out[c0:c1] = _cell_costs(units, frame, chunk, shapes[k], ev, cover, similarity) + pens[k]
+    return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing)
+
+
+def _dp(
+    units: _Units,
+    corridor: Corridor,
+    priors: ShapePriors,
+    ev: Evidence,
+    similarity: SimFn | None = None,
+    progress: Progress | None = None,
+) -> _Result:
+    """Best monotonic path through ``corridor``.
+
+    The row-by-row recursion only adds and compares slices of the
+    precomputed bead costs, and the 0-1 move within a row is a running
+    minimum.  No Python loop runs per cell.
+    """
+    lat = _lattice(units, corridor, priors, ev, similarity)
+    shapes, costs, pens, lo, hi, offs = lat.shapes, lat.costs, lat.pens, lat.lo, lat.hi, lat.offs
+    n, m = units.n, units.m
+    total_cells = offs[-1]
     add = [k for k, (a, _) in enumerate(shapes) if a == 0]
     add_k = add[0] if add else -1
     moves = [(k, a, b, pens[k]) for k, (a, b) in enumerate(shapes) if a > 0]
     D = np.full(total_cells, _INF)
     B = np.full(total_cells, 255, dtype=np.uint8)
-    offs = row_off.tolist()
     step = max(1, n // 100)
     for i in range(n + 1):
         first, last, here = lo[i], hi[i], offs[i]
@@ -335,7 +420,7 @@ def _dp(
             if b:
                 cand = cand + costs[k][here + j0 - first : here + j1 - first + 1]
             else:
-                cand = cand + pen
+                cand = cand + (lat.trailing if i == n else pen)
             seg = row[j0 - first : j1 - first + 1]
             better = cand < seg
             seg[better] = cand[better]
@@ -354,7 +439,7 @@ def _dp(
 
     def bead_cost(k: int, i: int, j: int) -> float:
         a, b = shapes[k]
-        return float(costs[k][cell(i, j)]) if a and b else pens[k]
+        return float(costs[k][cell(i, j)]) if a and b else lat.null_cost(k, i)
 
     # trace back, with each bead's margin over the best other way into the same cell
     steps: list[tuple[int, int]] = []
@@ -397,7 +482,7 @@ def _confidence(margin: float) -> float:
 
 def _solve(
     units: _Units,
-    shapes: Sequence[tuple[int, int]],
+    priors: ShapePriors,
     prm: AlignParams,
     ev: Evidence,
     *,
@@ -410,14 +495,41 @@ def _solve(
 
     ``guide`` is the path of an earlier pass; the corridor then follows it.
     """
+    corridor, width = _corridor(units, priors, prm, ev, band=band, similarity=similarity, guide=guide)
+    result = _dp(units, corridor, priors, ev, similarity, progress)
+    if _is_full(corridor, units.m):
+        return result
+    for round_ in range(1, _MAX_WIDENINGS):
+        if not result.touched:
+            break
+        result = _repair(units, priors, ev, similarity, result, width << round_)
+    return result
+
+
+def _corridor(
+    units: _Units,
+    priors: ShapePriors,
+    prm: AlignParams,
+    ev: Evidence,
+    *,
+    band: int | None,
+    similarity: SimFn | None = None,
+    guide: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Corridor, int]:
+    """The cells to search, and the corridor's half-width.
+
+    Around ``guide`` (an earlier pass's path) when given; every cell of a
+    small input; else a band around the diagonal or, for long inputs, around
+    the projection of a coarse alignment of blocks of sentences.
+    """
     n, m = units.n, units.m
     factor = prm.coarse_factor
-    if guide is not None:  # a previous pass's path: search around it
+    if guide is not None:
         raw = _project(guide, 1, n, m)
         width = band if band is not None else prm.fine_band
     elif max(n, m) > prm.coarse_above and min(n, m) >= 4 * factor and similarity is None:
-        coarse_shapes = [s for s in shapes if max(s) <= 2]
-        coarse = _solve(units.coarsen(factor), coarse_shapes, prm, ev, band=None)
+        coarse_shapes = [s for s in priors.shapes if max(s) <= 2]
+        coarse = _solve(units.coarsen(factor), shape_priors(coarse_shapes, prm).inner(), prm, ev, band=None)
         raw = _project(coarse.steps, factor, n, m)
         width = band if band is not None else prm.fine_band
     else:
@@ -425,15 +537,7 @@ def _solve(
         width = band if band is not None else prm.band
         if band is None and n * m <= prm.full_below:
             width = m  # small enough to search every cell
-    corridor = _connect(raw[0], raw[1], m, [width] * (n + 1))
-    result = _dp(units, corridor, shapes, prm, ev, similarity, progress)
-    if _is_full(corridor, m):
-        return result
-    for round_ in range(1, _MAX_WIDENINGS):
-        if not result.touched:
-            break
-        result = _repair(units, shapes, prm, ev, similarity, result, width << round_)
-    return result
+    return _connect(raw[0], raw[1], m, [width] * (n + 1)), width
 
 
 def _shifted(similarity: SimFn, di: int, dj: int) -> SimFn:
@@ -447,8 +551,7 @@ def _shifted(similarity: SimFn, di: int, dj: int) -> SimFn:
 
 def _repair(
     units: _Units,
-    shapes: Sequence[tuple[int, int]],
-    prm: AlignParams,
+    priors: ShapePriors,
     ev: Evidence,
     similarity: SimFn | None,
     result: _Result,
@@ -487,7 +590,8 @@ def _repair(
         raw = _project(result.steps[k0:k1], 1, i1 - i0, j1 - j0)
         corridor = _connect(raw[0], raw[1], j1 - j0, [width] * (i1 - i0 + 1))
         local = None if similarity is None else _shifted(similarity, i0, j0)
-        sub = _dp(units.window(i0, i1, j0, j1), corridor, shapes, prm, ev, local, None)
+        window_priors = priors if i1 == units.n else priors.inner()
+        sub = _dp(units.window(i0, i1, j0, j1), corridor, window_priors, ev, local, None)
         steps += sub.steps
         confidences += sub.confidences
         if not _is_full(corridor, j1 - j0):
@@ -560,7 +664,7 @@ def _units(doc: _Doc, links: LinkTable, key_base: int) -> _Units:
         tgt = _join(tgt, _link_entries(doc.tgt, links.tgt[order], order, links.strength, key_base))
     mass_s = np.bincount(doc.src.sent, doc.src.weight, minlength=doc.n)
     mass_t = np.bincount(doc.tgt.sent, doc.tgt.weight, minlength=doc.m)
-    return _Units(doc.src.chars, doc.tgt.chars, mass_s, mass_t, src, tgt, doc.ratio)
+    return _Units(doc.src.chars, doc.tgt.chars, mass_s, mass_t, src, tgt, doc.ratio, key_base)
 
 
 def _diagonal_pairs(doc: _Doc, budget: int) -> list[tuple[np.ndarray, np.ndarray, float]]:
@@ -683,34 +787,36 @@ def align_corpus(
     key_base = len(keys)
     budget = max(1, _TRAIN_BUDGET // max(1, len(docs)))
 
-    def table(training: list[tuple[np.ndarray, np.ndarray, float]]) -> LinkTable:
+    def table(training: list[tuple[np.ndarray, np.ndarray, float]], min_support: float = 0.0) -> LinkTable:
         if scorer is not None:
             return LinkTable.empty()
-        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)))
+        return train_links(training, max(1, len(stems_s)), max(1, len(stems_t)), min_support=min_support)
 
     similarities: list[SimFn | None] = [None] * len(docs)
     if scorer is not None:
         for d, k in enumerate(live):
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
-    links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)]) if prm.diagonal_links else LinkTable.empty()
+    links = LinkTable.empty()
+    if prm.diagonal_support is not None:
+        links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support)
     ev = prm.evidence
+    priors = shape_priors(shapes, prm)
     results = []
     for d, doc in enumerate(docs):
         units = _units(doc, links, key_base)
-        results.append(_solve(units, shapes, prm, ev, band=band, similarity=similarities[d], progress=progress))
+        results.append(_solve(units, priors, prm, ev, band=band, similarity=similarities[d], progress=progress))
     if second_pass:
-        if prm.fit:
-            samples: list[list[float]] = [[], [], [], []]
-            for d, doc in enumerate(docs):
-                found = _one_one_samples(_units(doc, links, key_base), results[d].steps) if similarities[d] is None else _scored_samples(similarities[d], doc, results[d].steps)
-                for acc, values in zip(samples, found, strict=True):
-                    acc.extend(values)
-            ev = fit_evidence(samples[0], samples[1], samples[2], samples[3], prior=prm.evidence)
+        # learn translations from the first alignment, then weigh the evidence *with* them
         links = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
-        for d, doc in enumerate(docs):
-            units = _units(doc, links, key_base)
+        all_units = [_units(doc, links, key_base) for doc in docs]
+        steps = [res.steps for res in results]
+        if prm.fit:
+            ev = _fit(all_units, docs, steps, similarities, prm.evidence)
+        for _ in range(prm.shape_em):
+            priors = _em_step(all_units, steps, priors, prm, ev, similarities, band)
+        for d, units in enumerate(all_units):
             results[d] = _solve(
-                units, shapes, prm, ev, band=band, similarity=similarities[d], progress=progress, guide=results[d].steps
+                units, priors, prm, ev, band=band, similarity=similarities[d], progress=progress, guide=steps[d]
             )
     out: list[list[Bead]] = []
     done = iter(results)
@@ -721,6 +827,39 @@ def align_corpus(
         else:
             out.append(_trivial(len(src), len(tgt)))
     return out
+
+
+def _fit(
+    all_units: Sequence[_Units],
+    docs: Sequence[_Doc],
+    steps: Sequence[Sequence[tuple[int, int]]],
+    similarities: Sequence[SimFn | None],
+    prior: Evidence,
+) -> Evidence:
+    """Evidence weights from the 1-1 beads of an alignment and their shifted neighbours, over all documents."""
+    samples: list[list[float]] = [[], [], [], []]
+    for units, doc, path, sim in zip(all_units, docs, steps, similarities, strict=True):
+        found = _one_one_samples(units, path) if sim is None else _scored_samples(sim, doc, path)
+        for acc, values in zip(samples, found, strict=True):
+            acc.extend(values)
+    return fit_evidence(samples[0], samples[1], samples[2], samples[3], prior=prior)
+
+
+def _em_step(
+    all_units: Sequence[_Units],
+    steps: Sequence[Sequence[tuple[int, int]]],
+    priors: ShapePriors,
+    prm: AlignParams,
+    ev: Evidence,
+    similarities: Sequence[SimFn | None],
+    band: int | None,
+) -> ShapePriors:
+    """One EM round over shapes: expected counts over all paths near each document's alignment, pooled."""
+    counts = np.zeros(len(priors.shapes))
+    for units, path, sim in zip(all_units, steps, similarities, strict=True):
+        corridor, _ = _corridor(units, priors, prm, ev, band=band, similarity=sim, guide=path)
+        counts += expected_shapes(_lattice(units, corridor, priors, ev, sim))
+    return reestimate(priors, counts, prm.em_pseudo)
 
 
 def _cached_similarity(scorer: SentenceScorer, src: Sequence[str], tgt: Sequence[str]) -> SimFn:
@@ -773,8 +912,9 @@ def align_sentences(
 
     Every source and target index appears in exactly one bead; omissions are
     ``[i]:[]`` and additions ``[]:[j]``; a bead has at most ``max_side``
-    sentences on a side and five in all.  ``confidence`` is the logistic of
-    the bead's margin over its best rival (see docs/alignment.md).
+    sentences on a side and ``params.max_total`` (6) in all.  ``confidence``
+    is the logistic of the bead's margin over its best rival (see
+    docs/alignment.md).
     ``src_lang``/``tgt_lang`` choose the stemmers and switch on the EN–ES
     lexicon; the rest is language independent.  ``scorer`` replaces the
     built-in lexical similarity; ``band`` sets the initial half-width of the

@@ -15,7 +15,7 @@ with no evidence at all the record is plain colon-labelled text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Dialect
 
@@ -89,6 +89,17 @@ _SPANISH_DATE = _ev(
     flags=_M | _I,
 )
 
+_GOBMX = DialectRules(
+    name="gobmx",
+    summary="Mexican presidency versión estenográfica: header, '---' blocks opened by a label line, inline labels",
+    language="es",
+    heads=("block", "colon", "label-line"),
+    evidence=(_SEPARATORS, _PRESIDENCIA, _SPANISH_DATE),
+    blocks=True,
+    wraps=False,
+    speech_without_labels=True,
+)
+
 #: The registry, in order of preference when scores tie; ``DEFAULT`` is the fallback.
 DIALECTS: tuple[DialectRules, ...] = (
     DialectRules(
@@ -134,25 +145,12 @@ DIALECTS: tuple[DialectRules, ...] = (
         ),
         closing_time=True,
     ),
-    DialectRules(
-        name="gobmx",
-        summary="Mexican presidency versión estenográfica: header, '---' blocks opened by a label line, inline labels",
-        language="es",
-        heads=("block", "colon", "label-line"),
-        evidence=(_SEPARATORS, _PRESIDENCIA, _SPANISH_DATE),
-        blocks=True,
-        wraps=False,
-        speech_without_labels=True,
-    ),
-    DialectRules(
+    _GOBMX,
+    replace(
+        _GOBMX,
         name="gobmx-english",
         summary="English translation published by the Mexican presidency: gob.mx blocks, date lines, speeches",
         language="en",
-        heads=("block", "colon", "label-line"),
-        evidence=(_SEPARATORS, _PRESIDENCIA, _SPANISH_DATE),
-        blocks=True,
-        wraps=False,
-        speech_without_labels=True,
     ),
     DialectRules(
         name="colon-labels",

@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 COGNATE_PREFIX = 5
 #: Short frequent words that carry no content in either language, beyond the function words.
 _EMPTY = frozenset(
-    {"very", "much", "muy", "mucho", "muchas", "muchos", "also", "tambien", "just", "solo", "well", "pues", "all",
+    {"very", "much", "muy", "mucho", "muchas", "muchos", "also", "tambien", "just", "solo", "well", "bien", "pues", "all",
      "todo", "toda", "todos", "todas", "them", "him", "her", "one", "ones", "here", "there", "aqui", "ahi", "alli",
      "now", "ahora", "then", "luego", "been", "being", "esta", "estan", "estamos", "hay", "son", "eso", "esto"}
 )
