@@ -18,6 +18,15 @@ leaves its figures::
 
     .venv/bin/python benchmarks/fuzz.py --inputs 1000000 --workers 2 --out artifacts/fuzz.json
     .venv/bin/python benchmarks/fuzz.py --only 12345          # re-run one input, with its traceback
+
+Measured (2-core machine, 2 workers, 60-160 inputs/s depending on the aligner of the day), issue 12:
+seed 0 on the code of the day before, 300,000 inputs: 224 exceptions, all one aligner crash
+(superscript and circled digits, ``float('¹')``; fixed in the aligner since), 0 losslessness
+failures.  Seed 0 after that fix, 180,000 inputs: 0 exceptions, 0 losslessness failures, 1
+timeout (input 119239: the front-matter pattern backtracked exponentially on CRLF text; fixed,
+``tests/test_fuzz_regressions.py``).  Seeds 1 and 2 after that fix, 70,000 + 180,000 inputs: 0
+exceptions, 0 losslessness failures, 0 timeouts; slowest input 2.3 s.  730,000 inputs in all; a
+single run of 10⁶ takes about 4 hours here.
 """
 
 from __future__ import annotations
