@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..models import Transcript
+from ._common import add_read_options, load, read_options
 
 NAME = "parse"
 HELP = "parse one transcript (turns, speakers, interpreter markers, boilerplate)"
@@ -14,7 +15,7 @@ FORMATS = ("text", "json")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", metavar="FILE", help="transcript file (UTF-8, or UTF-16 with a BOM)"
+        "file", metavar="FILE", help="transcript file (UTF-8, UTF-16 with a BOM, or see --encoding)"
     )
     parser.add_argument(
         "--format",
@@ -23,20 +24,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="text (per-turn summary, default) or json (validates against 'interp-align schema')",
     )
     parser.add_argument(
-        "--no-detect", action="store_true", help="skip language identification (faster)"
-    )
-    parser.add_argument(
         "--language",
         metavar="CODE",
         help="declare the record language (en, es) instead of detecting it",
     )
-    parser.add_argument(
-        "--decode-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="strict (default): undecodable bytes are an error naming the byte offset; "
-        "replace: decode with U+FFFD and record diagnostic P004",
-    )
+    add_read_options(parser)
 
 
 def format_summary(transcript: Transcript, *, words: int = 8) -> str:
@@ -68,14 +60,7 @@ def format_summary(transcript: Transcript, *, words: int = 8) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..parse import read
-
-    transcript = read(
-        args.file,
-        detect_language=not args.no_detect,
-        language=args.language,
-        errors=args.decode_errors,
-    )
+    transcript = load(args.file, read_options(args), language=args.language)
     if args.format == "json":
         sys.stdout.write(transcript.model_dump_json(indent=2) + "\n")
     else:

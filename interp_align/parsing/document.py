@@ -35,7 +35,9 @@ __all__ = [
 ]
 
 _LONE_CR = re.compile(r"\r(?!\n)")
-_FRONT_MATTER = re.compile(r"[ \t]*---[ \t]*\r?\n(?P<body>(?:.*\r?\n)*?)[ \t]*---[ \t]*(?:\r?\n|$)")
+#: A line of the body is ``[^\n]*\n``: a CR before the LF is part of the line, never matched two ways
+#: (``.*\r?\n`` backtracked exponentially on CRLF text with no closing ``---``).
+_FRONT_MATTER = re.compile(r"[ \t]*---[ \t]*\r?\n(?P<body>(?:[^\n]*\n)*?)[ \t]*---[ \t]*(?:\r?\n|$)")
 _YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)", re.MULTILINE)
 #: A paragraph-internal line break: content before it, a non-blank line after it.
 _INNER_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")

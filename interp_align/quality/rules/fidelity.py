@@ -24,7 +24,7 @@ from ..spelling import name_tokens, transliteration_key
 from .base import RuleInfo
 from .names import edit_distance, nearest_name
 
-__all__ = ["RULES", "run"]
+__all__ = ["RULES", "run", "unmatched_rule"]
 
 RULES = (
     RuleInfo("IA601", "omission", "fidelity", Severity.WARNING, "An original sentence the interpretation leaves out.", "original"),
@@ -479,8 +479,8 @@ def _partial_finding(ctx: CheckContext, sides: _Sides, pair: TurnPair, omitted: 
     interpreted_record_is_checked = other_tr.text == ctx.transcript.text
     finding = ctx.finding(
         "IA608", start, end,
-        f"partial rendering: {len(omitted)} of the {len(sentences)} sentences of {names[0]} turn {own_turn + 1} "
-        f"({share:.0%} of its words) have no counterpart in {names[1]} turn {other_turn + 1}, "
+        f"partial rendering: {len(omitted)} of the {len(sentences)} sentences of {names[0]} turn {own_turn} "
+        f"({share:.0%} of its words) have no counterpart in {names[1]} turn {other_turn}, "
         f"from {' '.join(sentences[omitted[0].index].text.split())[:60]!r}",
         related=related, severity=None if interpreted_record_is_checked else Severity.INFO,
     )
@@ -505,8 +505,7 @@ def _unmatched(
     own_record = sides.spanish if spanish_only else sides.english
     if not any(_has_words(own_record, a, b) for a, b in spans):
         return  # "(A video is played.)": a stage note, not a sentence anyone rendered or left out
-    code = "IA601" if pair.original_language == original_side or (
-        pair.original_language is None and spanish_only) else "IA602"
+    code = unmatched_rule(pair.original_language, original_side)
     own_tr, other_tr = (sides.spanish, sides.english) if spanish_only else (sides.english, sides.spanish)
     own_turn, other_turn = (pair.spanish_turn, pair.english_turn) if spanish_only else (pair.english_turn, pair.spanish_turn)
     assert own_turn is not None and other_turn is not None
@@ -525,8 +524,8 @@ def _unmatched(
     text = " ".join(" ".join(own_tr.text[a:b] for a, b in spans).split())
     what = "omission" if code == "IA601" else ("addition (a gloss)" if gloss else "addition")
     names = ("Spanish", "English") if spanish_only else ("English", "Spanish")
-    message = (f"{what}: {names[0]} turn {own_turn + 1} sentence {text[:100]!r} has no counterpart in "
-               f"{names[1]} turn {other_turn + 1}"
+    message = (f"{what}: {names[0]} turn {own_turn} sentence {text[:100]!r} has no counterpart in "
+               f"{names[1]} turn {other_turn}"
                + (" (its link's other side covers almost none of its words)" if merged else "")
                + (f" -- {lead}" if lead else ""))
     finding = ctx.finding(code, start, end, message, related=related, severity=severity)
@@ -560,6 +559,17 @@ _NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 def _has_words(transcript: Transcript, start: int, end: int) -> bool:
     """True when ``[start, end)`` has a word outside bracketed notes."""
     return bool(_WORD.search(_NOTE.sub(" ", transcript.text[start:end])))
+
+
+def unmatched_rule(original_language: str | None, side: str) -> str:
+    """The rule of a sentence on ``side`` ("en"/"es") with nothing on the other side of its link.
+
+    A sentence of the original left unrendered is an omission (IA601); a
+    rendered sentence with no original is an addition (IA602).  With no known
+    direction the Spanish record is taken as the original.  The HTML report
+    labels its rows with this function, so the page and ``check`` agree.
+    """
+    return "IA601" if original_language == side or (original_language is None and side == "es") else "IA602"
 
 
 def _count_before(pair: TurnPair, index: int, spanish_only: bool) -> int:
@@ -760,7 +770,7 @@ def _turn_missing(ctx: CheckContext, sides: _Sides, pair: TurnPair, previous_en:
     routine = _routine_turn(sides.spanish, pair.spanish_turn)
     finding = ctx.finding(
         "IA606", start, end,
-        f"turn missing: Spanish turn {pair.spanish_turn + 1} ({es_turn.label_text!r}) has no English counterpart"
+        f"turn missing: Spanish turn {pair.spanish_turn} ({es_turn.label_text!r}) has no English counterpart"
         + (" after this turn" if sides.checked_is_english and previous_en is not None else "")
         + (f" -- {routine}, which the other record routinely leaves out" if routine else ""),
         related=related, severity=Severity.INFO if routine else None,

@@ -151,7 +151,7 @@ def _marker_missing(ctx: CheckContext) -> Iterator[Finding]:
         marker = example.interpretation.marker.text if example.interpretation.marker else "an interpreter marker"
         finding = ctx.finding(
             "IA402", turn.label.start, turn.label.end,
-            f"marker missing: {turn.label_text!r} is interpreted in turn {example.index + 1} "
+            f"marker missing: {turn.label_text!r} is interpreted in turn {example.index} "
             f"({marker}) but this turn has no marker; fine if the speaker said it in this language",
             suggestion=None,
         )
