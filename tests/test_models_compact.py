@@ -26,6 +26,7 @@ from interp_align.models import (
     language_tag,
 )
 
+ROOT_SEED = __import__("pathlib").Path(__file__).resolve().parents[1] / "corpora" / "us-mexico-security-dialogue-2023"
 TEXT = (
     "Remarks\n\nSECRETARY SMITH:  (Via interpreter) Thank you.  We met today.\n\n"
     "MINISTER ORTEGA:  Gracias, señor.  Buenos días.\n"
@@ -156,3 +157,15 @@ def test_sentence_tags_are_found_when_first_read() -> None:
     assert len(calls) == turn_calls + len(second)  # one turn's sentences, once
     assert [s.language.code for s in second if s.language] == ["es", "en"]
     assert pickle.loads(pickle.dumps(parsed)) == parsed == ia.Transcript.model_validate_json(parsed.model_dump_json())
+
+
+def test_parse_json_is_streamed_byte_for_byte() -> None:
+    import io
+
+    from interp_align.commands.parse import write_json
+
+    for text in (TEXT, "", "   \n", "no labels here.", (ROOT_SEED / "en.txt").read_text(encoding="utf-8")):
+        transcript = ia.parse(text)
+        out = io.StringIO()
+        write_json(transcript, out)
+        assert out.getvalue() == transcript.model_dump_json(indent=2) + "\n"
