@@ -18,6 +18,9 @@ Stages (CPU seconds, the machine is shared; wall seconds beside; median of ``--r
 * alignment 10k / 100k sentences beside NLTK Gale–Church at 2k (``benchmarks/align_scaling.py``).
 
     .venv/bin/python benchmarks/perf_report.py [--quick] [--repeats 3] [--skip align,check20]
+
+(``INTERP_ALIGN_REALDATA`` names another folder of real records, e.g. for a run of an exported
+older tree.)
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-REALDATA = ROOT.parent / "shared" / "realdata"
+REALDATA = Path(os.environ.get("INTERP_ALIGN_REALDATA", ROOT.parent / "shared" / "realdata"))
 SEED = ROOT / "corpora" / "us-mexico-security-dialogue-2023"
 SEGMENTS = ROOT / "corpora" / "langid-short-segments" / "segments.tsv"
 
@@ -78,9 +81,14 @@ def offsets_floor(text: str) -> int:
     """The offsets-only floor: the view and each whole-text pass, offsets collected, no models."""
     from interp_align.lang import labels, markers
     from interp_align.parsing.blocks import SEPARATOR
-    from interp_align.parsing.document import base_view, line_matches
-    from interp_align.segment import _CANDIDATE
+    from interp_align.parsing.document import base_view
 
+    try:
+        from interp_align.parsing.document import line_matches
+        from interp_align.segment import _CANDIDATE
+    except ImportError:  # the code before issue 11 (for a before/after run): the plain passes
+        line_matches = _plain_line_matches
+        _CANDIDATE = re.compile(r"[.!?]+[\"')\]]*(?=\s|\Z)")
     view = base_view(text)
     found = [m.end() for m in markers.CANDIDATE.finditer(view)]
     found += [s for s, _ in line_matches(labels.COLON_LABEL, view)]
@@ -88,6 +96,10 @@ def offsets_floor(text: str) -> int:
     found += [m.end() for m in _CANDIDATE.finditer(view)]
     found += [m.start() for m in re.finditer("\n", view)]
     return len(found)
+
+
+def _plain_line_matches(pattern: re.Pattern[str], view: str) -> Any:
+    return ((m.start(), m) for m in pattern.finditer(view))
 
 
 def _read_tags(transcript: Any) -> int:
