@@ -339,10 +339,12 @@ def read(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     errors: Errors = "strict",
+    encoding: str | None = None,
     **kw: Any,
 ) -> Transcript:
-    """Read, decode (see ``io.read_text``) and parse a transcript file; keeps the encoding and decode diagnostics."""
-    decoded = read_text(path, max_bytes=max_bytes, errors=errors)
+    """Read, decode (see ``io.read_text``: BOM, UTF-8, then CP-1252 for clearly Western text, or the
+    ``encoding`` given) and parse a transcript file; keeps the encoding and decode diagnostics."""
+    decoded = read_text(path, max_bytes=max_bytes, errors=errors, encoding=encoding)
     return parse(
         decoded.text,
         path=os.fspath(path),
