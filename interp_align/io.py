@@ -223,7 +223,10 @@ def read_text(
         raise InputError(f"file is {size} bytes, over the {max_bytes}-byte limit", path=name)
     try:
         with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # read(n) allocates n bytes first: ask for the file's size, not the limit (256 MiB)
+            data = handle.read(min(size, max_bytes) + 1)
+            if len(data) > size:  # the file grew since stat(): read on to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=name) from None
     if len(data) > max_bytes:

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import functools
 import importlib
-import itertools
 import math
 import operator
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -161,12 +160,34 @@ def _view_evidence(view: str) -> tuple[float, int]:
     compensates on recent Pythons), so the score is the same float to the last bit.
     """
     score: float = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
-    words = _WORD.findall(view)
-    if words:
-        score += _FIRST_WEIGHTS[words[0]]
-        if len(words) > 1:
-            score = functools.reduce(operator.add, map(_REST_WEIGHTS.__getitem__, itertools.islice(words, 1, None)), score)
-    return score, len(words)
+    count = 0
+    for chunk in _chunks(view):
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        rest = iter(words)
+        if count == 0:
+            score += _FIRST_WEIGHTS[next(rest)]
+        score = functools.reduce(operator.add, map(_REST_WEIGHTS.__getitem__, rest), score)
+        count += len(words)
+    return score, count
+
+
+#: A long text's words are read this many characters at a time (cut at whitespace, which no
+#: word spans), so a speech does not make a list of all its words at once.
+_CHUNK = 8192
+
+
+def _chunks(view: str) -> Iterator[str]:
+    position = 0
+    while position < len(view):
+        space = _SPACE.search(view, position + _CHUNK) if position + _CHUNK < len(view) else None
+        stop = space.start() if space is not None else len(view)
+        yield view[position:stop]
+        position = stop
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _is_name_like(word: str, first: bool) -> bool:
@@ -465,6 +486,8 @@ class LangdetectIdentifier:
     DECISIVE = 6.0
     #: texts whose tags are remembered (short texts repeat; long ones are cheap to decide)
     CACHE_SIZE = 1 << 16
+    #: only texts up to this many characters are remembered (sentences, short turns)
+    CACHED_LENGTH = 300
 
     def __init__(
         self,
@@ -484,6 +507,8 @@ class LangdetectIdentifier:
     def detect(self, text: str) -> LanguageTag | None:
         """The tag of ``text``; remembered, since records repeat short turns and sentences
         ("Thank you.", "Gracias.") thousands of times and the answer is deterministic."""
+        if len(text) > self.CACHED_LENGTH:
+            return self._detect(text)  # long texts rarely repeat, and a copy of each would be kept
         cache = self._cache
         tag = cache.get(text, _MISSING)
         if tag is _MISSING:
