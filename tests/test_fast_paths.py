@@ -7,6 +7,7 @@ from the characters that matter to it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ftfy.badness import MOJIBAKE_CATEGORIES
 from ftfy.badness import is_bad as ftfy_is_bad
@@ -135,3 +136,37 @@ def test_is_blank_is_the_stripped_view(text: str) -> None:
     from interp_align.parsing.document import base_view
 
     assert is_blank(text) == (not base_view(text).strip())
+
+
+# -- language identification ------------------------------------------------------------------
+
+import reference_langid  # noqa: E402
+
+from interp_align import langid  # noqa: E402
+
+_SEGMENTS = Path(__file__).resolve().parents[1] / "corpora" / "langid-short-segments" / "segments.tsv"
+_LID_PIECES = ["Thank you", "Gracias", "señor", "the", "de la", "Bárcena", "Mr.", "¿Qué?", "O'Neil", "nation",
+               "ción", "OK", "Sí", "1234", " ", ". ", "\n", "https://x.org", "a@b.com", "Привет", "ñandú", "Q"]
+
+
+def _segments() -> list[str]:
+    return [line.split("\t", 1)[1] for line in _SEGMENTS.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+
+
+def test_identifiers_tag_the_segments_as_before() -> None:
+    for name in ("langdetect", "lexical"):
+        before, after = reference_langid.get_identifier(name), langid.get_identifier(name)
+        assert [after.detect(t) for t in _segments()] == [before.detect(t) for t in _segments()], name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LID_PIECES), max_size=12).map(" ".join))
+def test_langdetect_with_prior_tags_as_before(text: str) -> None:
+    assert langid.get_identifier().detect(text) == reference_langid.get_identifier().detect(text)
+    assert langid.lexical_evidence(text) == reference_langid.lexical_evidence(text)
+
+
+def test_stock_langdetect_tags_as_before() -> None:
+    before, after = reference_langid.get_identifier("langdetect-stock"), langid.get_identifier("langdetect-stock")
+    for text in _segments()[:60]:
+        assert after.detect(text) == before.detect(text)
