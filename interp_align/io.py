@@ -223,7 +223,10 @@ def read_text(
         raise InputError(f"file is {size} bytes, over the {max_bytes}-byte limit", path=name)
     try:
         with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # read(n) allocates n bytes first: ask for the file's size, not the limit (256 MiB)
+            data = handle.read(min(size, max_bytes) + 1)
+            if len(data) > size:  # the file grew since stat(): read on to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=name) from None
     if len(data) > max_bytes:
@@ -275,11 +278,9 @@ def find_mojibake(text: str, *, limit: int = 1) -> tuple[Diagnostic, ...]:
     match = _MOJIBAKE.search(text)
     bad = match is not None
     if not bad:
-        try:
-            from ftfy.badness import is_bad
-        except ImportError:  # pragma: no cover - ftfy is a dependency
-            return ()
-        bad = bool(is_bad(text[:20_000]))  # ftfy is slow (~1 MB/s): a sample; the regex scans all
+        from .badness import is_bad  # ftfy's check, run only where a match can start
+
+        bad = is_bad(text[:20_000])  # ftfy's regex is slow (~1 MB/s): a sample; ours scans all
     if not bad:
         return ()
     start = match.start() if match else None

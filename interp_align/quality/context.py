@@ -162,12 +162,25 @@ class CheckContext:
     # -- views of turns -------------------------------------------------------------------
 
     def masked_body(self, turn: Turn) -> str:
-        """The whole turn text with interpreter and language notes blanked (same length)."""
+        """The whole turn text with interpreter and language notes blanked (same length).
+
+        Made once per turn (rules and metrics ask for it many times); a turn with no such
+        note is its text."""
+        cache: dict[int, tuple[Turn, str]] = self.__dict__.setdefault("_masked_bodies", {})
+        found = cache.get(id(turn))
+        if found is None:  # the turn is kept with its mask, so its id is not reused
+            found = cache[id(turn)] = (turn, self._mask(turn))
+        return found[1]
+
+    @staticmethod
+    def _mask(turn: Turn) -> str:
+        notes = [m for m in turn.markers if m.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE)]
+        if not notes:
+            return turn.text
         text = list(turn.text)
-        for marker in turn.markers:
-            if marker.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE):
-                for i in range(marker.start - turn.start, min(marker.end - turn.start, len(text))):
-                    text[i] = " "
+        for marker in notes:
+            for i in range(marker.start - turn.start, min(marker.end - turn.start, len(text))):
+                text[i] = " "
         return "".join(text)
 
     def sentences(self, turn: Turn) -> list[SentenceView]:

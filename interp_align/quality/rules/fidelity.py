@@ -817,13 +817,16 @@ def _demonym_pair(a: str, b: str) -> bool:
 _NAME_SIMILARITY = 0.8
 
 
+_NAME_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*")
+
+
 def _name_vocabulary(transcript: Transcript) -> dict[str, tuple[int, int]]:
     """Folded capitalised word → its first place, over the turn bodies and the speakers' names."""
     vocab: dict[str, tuple[int, int]] = {}
     for turn in transcript.turns:
-        for m in re.finditer(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*", transcript.text[: turn.end]):
-            if m.start() < turn.start:
-                continue
+        # from the turn's start (the look-behind still sees the character before it), up to its
+        # end: the matches of the text up to turn.end that start in the turn, in linear time
+        for m in _NAME_WORD.finditer(transcript.text, turn.start, turn.end):
             if m.group()[0].isupper():
                 vocab.setdefault(fold(m.group()), (m.start(), m.end()))
     for speaker in transcript.speakers:
