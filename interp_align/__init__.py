@@ -28,6 +28,8 @@ from .export import (
     to_tmx,
     to_tsv,
 )
+from .inputs import ReadOptions, load
+from .io import decode_bytes, read_text, write_text
 from .models import (
     Alignment,
     Bead,
@@ -49,6 +51,7 @@ from .models import (
     Turn,
     TurnPair,
 )
+from .pairing import order_pair, record_language
 from .parse import parse, read
 from .quality import Finding, QualityReport, check
 
@@ -74,6 +77,7 @@ __all__ = [
     "MarkerKind",
     "ParseError",
     "QualityReport",
+    "ReadOptions",
     "Sentence",
     "SentenceScorer",
     "Severity",
@@ -88,15 +92,21 @@ __all__ = [
     "align_sentences",
     "aligned_segments",
     "check",
+    "decode_bytes",
     "format_alignment",
+    "load",
+    "order_pair",
     "parse",
     "read",
     "read_beads",
+    "read_text",
     "read_tmx",
+    "record_language",
     "score",
     "to_jsonl",
     "to_moses",
     "to_tmx",
     "to_tsv",
     "write_beads",
+    "write_text",
 ]

@@ -3,14 +3,17 @@
 Each subcommand lives in its own module under ``interp_align/commands/`` and
 exposes ``NAME``, ``HELP``, ``configure(parser)`` and ``run(args) -> int``.
 Exit codes (documented in docs/cli.md): 0 success / nothing to report,
-1 findings at or above ``--fail-on`` (``check``), 2 usage or input error.
+1 findings at or above ``--fail-on`` (``check``), 2 usage or input error,
+3 internal error (a bug: one line, the traceback with ``INTERP_ALIGN_TRACEBACK=1``).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -20,6 +23,7 @@ from .errors import InterpAlignError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -74,6 +78,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file or folder the command could not use: an input error, not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"interp-align {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: exit 3 so CI never reads it as findings (1)
+        if os.environ.get("INTERP_ALIGN_TRACEBACK"):
+            traceback.print_exc()
+        first = (str(exc).splitlines() or [""])[0]
+        print(f"interp-align {args.command}: internal error: {type(exc).__name__}: {first} "
+              "(a bug: please report it; INTERP_ALIGN_TRACEBACK=1 prints the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

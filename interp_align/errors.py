@@ -20,10 +20,12 @@ class InputError(InterpAlignError):
 class DecodeError(InputError):
     """Bytes that do not decode in any supported encoding; names the byte offset."""
 
-    def __init__(self, message: str, *, path: str | None = None, byte_offset: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, path: str | None = None, byte_offset: int | None = None, hint: str = ""
+    ) -> None:
         self.byte_offset = byte_offset
         where = f" at byte {byte_offset}" if byte_offset is not None else ""
-        super().__init__(f"{message}{where}", path=path)
+        super().__init__(f"{message}{where}{'; ' + hint if hint else ''}", path=path)
 
 
 class ParseError(InterpAlignError):

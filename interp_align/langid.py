@@ -22,13 +22,15 @@ from __future__ import annotations
 import functools
 import importlib
 import math
+import operator
+import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from interp_align.errors import ConfigError
-from interp_align.models import LanguageSource, LanguageTag
+from interp_align.models import LanguageSource, LanguageTag, language_tag
 from interp_align.normalize import match_view
 
 __all__ = [
@@ -147,12 +149,45 @@ def lexical_evidence(text: str) -> tuple[float, int]:
     count only through a weak accent cue, so "Secretary Bárcena" stays
     English because of "Secretary", not Spanish because of "Bárcena".
     """
-    view = match_view(text)
-    score = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
-    words = _WORD.findall(view)
-    for position, word in enumerate(words):
-        score += _word_evidence(word, position == 0)
-    return score, len(words)
+    return _view_evidence(match_view(text))
+
+
+def _view_evidence(view: str) -> tuple[float, int]:
+    """``lexical_evidence`` of a text's ``match_view``.
+
+    The words' weights come from two dict caches (the first word is read differently) and
+    are added left to right exactly as a loop would (``functools.reduce``, not ``sum``, which
+    compensates on recent Pythons), so the score is the same float to the last bit.
+    """
+    score: float = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    count = 0
+    for chunk in _chunks(view):
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        rest = iter(words)
+        if count == 0:
+            score += _FIRST_WEIGHTS[next(rest)]
+        score = functools.reduce(operator.add, map(_REST_WEIGHTS.__getitem__, rest), score)
+        count += len(words)
+    return score, count
+
+
+#: A long text's words are read this many characters at a time (cut at whitespace, which no
+#: word spans), so a speech does not make a list of all its words at once.
+_CHUNK = 8192
+
+
+def _chunks(view: str) -> Iterator[str]:
+    position = 0
+    while position < len(view):
+        space = _SPACE.search(view, position + _CHUNK) if position + _CHUNK < len(view) else None
+        stop = space.start() if space is not None else len(view)
+        yield view[position:stop]
+        position = stop
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _is_name_like(word: str, first: bool) -> bool:
@@ -178,9 +213,28 @@ def mask_names(text: str) -> str:
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+class _WeightCache(dict[str, float]):
+    """Word → evidence, filled on first sight (word frequencies are Zipfian), bounded."""
+
+    LIMIT = 1 << 17
+
+    def __init__(self, first: bool) -> None:
+        super().__init__()
+        self.first = first
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[word] = _word_evidence(word, self.first)
+        return value
+
+
+_FIRST_WEIGHTS = _WeightCache(first=True)
+_REST_WEIGHTS = _WeightCache(first=False)
+
+
 def _word_evidence(word: str, first: bool) -> float:
-    """Evidence of one word; cached because word frequencies are Zipfian."""
+    """Evidence of one word (cached by ``_WeightCache``)."""
     key = word.casefold()
     if key in ENGLISH_MARKERS or key in SPANISH_MARKERS:
         return _MARKER_WEIGHT * ((key in SPANISH_MARKERS) - (key in ENGLISH_MARKERS))
@@ -204,16 +258,16 @@ def _spelling_evidence(key: str) -> float:
     return score + sum(weight for infix, weight in INFIXES if infix in key)
 
 
+_MISSING = object()
+
+
 def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
 def _tag(code: str, confidence: float) -> LanguageTag:
-    return LanguageTag(
-        code=code,
-        confidence=round(min(1.0, max(0.0, confidence)), 4),
-        source=LanguageSource.DETECTED,
-    )
+    """A detected tag, shared with every other text that got the same answer."""
+    return language_tag(code, round(min(1.0, max(0.0, confidence)), 4), LanguageSource.DETECTED)
 
 
 def _has_letters(text: str) -> bool:
@@ -277,16 +331,138 @@ def _langdetect_factory(languages: tuple[str, ...] | None, seed: int) -> Any:
 
 
 def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
-    """Per-language probabilities from a seeded detector; empty when it finds no features."""
+    """Per-language probabilities from a seeded detector; empty when it finds no features.
+
+    langdetect prepares the text and picks its n-grams; its random trials — 80 % of its time,
+    one method call per n-gram drawn — are run by ``_trials``, which gives the same floats
+    (checked once against langdetect itself, see ``_fast_trials_agree``).
+    """
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = factory.create()
     detector.append(text)
-    try:
-        detector.get_probabilities()
-    except LangDetectException:
+    if not _fast_trials_agree(factory):
+        try:
+            detector.get_probabilities()
+        except LangDetectException:
+            return {}
+        return dict(zip(detector.langlist, detector.langprob, strict=True))
+    detector.cleaning_text()
+    ngrams = detector._extract_ngrams()
+    if not ngrams:
         return {}
-    return dict(zip(detector.langlist, detector.langprob, strict=True))
+    return dict(zip(detector.langlist, _trials(detector, ngrams), strict=True))
+
+
+def _trials(detector: Any, ngrams: list[str]) -> list[float]:
+    """langdetect's ``_detect_block`` trials: the same random draws and float operations, in
+    the same order, with the n-gram rows looked up once and two languages kept in locals.
+
+    ``random.choice(seq)`` is ``seq[_randbelow(len(seq))]``, which draws ``getrandbits(k)``
+    until it is below ``len(seq)``; the draws are made here directly.
+    """
+    rows = [detector.word_lang_prob_map[w] for w in ngrams]
+    size = len(rows)
+    bits = size.bit_length()
+    rng = _RANDOM
+    rng.seed(detector.seed)  # reseeded: the same draws as a new detector's generator
+    getrandbits = rng.getrandbits
+    langs = len(detector.langlist)
+    trials = detector.n_trial
+    limit, threshold = detector.ITERATION_LIMIT, detector.CONV_THRESHOLD
+    total = [0.0] * langs
+    for _ in range(trials):
+        prob = detector._init_probability()
+        alpha = detector.alpha + rng.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
+        weight = alpha / detector.BASE_FREQ
+        if langs == 2:
+            prob = _two_trial(prob, rows, size, bits, getrandbits, weight, limit, threshold)
+        else:
+            prob = _trial(prob, rows, size, bits, getrandbits, weight, limit, threshold)
+        for j in range(langs):
+            total[j] += prob[j] / trials
+    return total
+
+
+def _two_trial(
+    prob: list[float], rows: list[list[float]], size: int, bits: int, getrandbits: Callable[[int], int],
+    weight: float, limit: int, threshold: float,
+) -> list[float]:
+    """One trial for two languages (the restricted default): ``_trial`` with the loop unrolled."""
+    p0, p1 = prob
+    i = 0
+    while True:
+        r = getrandbits(bits)
+        while r >= size:
+            r = getrandbits(bits)
+        row = rows[r]
+        p0 *= weight + row[0]
+        p1 *= weight + row[1]
+        if i % 5 == 0:
+            total = sum([p0, p1])
+            p0, p1 = p0 / total, p1 / total
+            if max(0.0, p0, p1) > threshold or i >= limit:
+                return [p0, p1]
+        i += 1
+
+
+def _trial(
+    prob: list[float], rows: list[list[float]], size: int, bits: int, getrandbits: Callable[[int], int],
+    weight: float, limit: int, threshold: float,
+) -> list[float]:
+    """One trial: draw an n-gram, multiply each language's probability by ``weight + p(n-gram)``,
+    normalise every fifth draw, stop once a language passes ``threshold`` or after ``limit``."""
+    langs = range(len(prob))
+    i = 0
+    while True:
+        r = getrandbits(bits)
+        while r >= size:
+            r = getrandbits(bits)
+        row = rows[r]
+        for j in langs:
+            prob[j] *= weight + row[j]
+        if i % 5 == 0:
+            total = sum(prob)
+            top = 0.0
+            for j in langs:
+                p = prob[j] / total
+                top = max(top, p)
+                prob[j] = p
+            if top > threshold or i >= limit:
+                return prob
+        i += 1
+
+
+#: One generator for every detection (making one reads the OS entropy pool; reseeding does not).
+_RANDOM = random.Random()
+_PROBES = ("Thank you very much, Mr. President.", "Muchas gracias, señor presidente.", "Sí.", "OK")
+_AGREEMENT: dict[int, bool] = {}
+
+
+def _fast_trials_agree(factory: Any) -> bool:
+    """Whether ``_trials`` gives langdetect's own probabilities on a few probes (checked once per
+    factory): if a future Python or langdetect draws differently, langdetect runs as it is."""
+    key = id(factory)
+    if key not in _AGREEMENT:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        agree = True
+        for probe in _PROBES:
+            slow, fast = factory.create(), factory.create()
+            slow.append(probe)
+            fast.append(probe)
+            try:
+                slow.get_probabilities()
+            except LangDetectException:
+                expected = None
+            else:
+                expected = slow.langprob
+            fast.cleaning_text()
+            ngrams = fast._extract_ngrams()
+            got = _trials(fast, ngrams) if ngrams else None
+            agree = agree and got == expected
+        _AGREEMENT[key] = agree
+    return _AGREEMENT[key]
 
 
 class LangdetectIdentifier:
@@ -308,6 +484,10 @@ class LangdetectIdentifier:
     #: lexical log-odds beyond which langdetect (worth at most log(1/FLOOR) ~ 3) cannot change
     #: an English/Spanish decision, so it is not run: most long sentences stop here
     DECISIVE = 6.0
+    #: texts whose tags are remembered (short texts repeat; long ones are cheap to decide)
+    CACHE_SIZE = 1 << 16
+    #: only texts up to this many characters are remembered (sentences, short turns)
+    CACHED_LENGTH = 300
 
     def __init__(
         self,
@@ -322,8 +502,22 @@ class LangdetectIdentifier:
         self.prior = prior
         self.name = name
         self._factory = _langdetect_factory(self.languages if restrict else None, seed)
+        self._cache: dict[str, LanguageTag | object | None] = {}
 
     def detect(self, text: str) -> LanguageTag | None:
+        """The tag of ``text``; remembered, since records repeat short turns and sentences
+        ("Thank you.", "Gracias.") thousands of times and the answer is deterministic."""
+        if len(text) > self.CACHED_LENGTH:
+            return self._detect(text)  # long texts rarely repeat, and a copy of each would be kept
+        cache = self._cache
+        tag = cache.get(text, _MISSING)
+        if tag is _MISSING:
+            if len(cache) >= self.CACHE_SIZE:
+                cache.clear()
+            tag = cache[text] = self._detect(text)
+        return tag  # type: ignore[return-value]
+
+    def _detect(self, text: str) -> LanguageTag | None:
         if not _has_letters(text):
             return None
         if not self.prior:

@@ -13,9 +13,10 @@ Two families of helpers:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
-__all__ = ["DASHES", "fold", "is_space", "match_view", "strip_accents"]
+__all__ = ["DASHES", "MATCH_PAIRS", "fold", "is_space", "match_view", "strip_accents"]
 
 #: Characters that transcripts use as dashes (hyphen-minus excluded).
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -50,6 +51,8 @@ _ONE_TO_ONE = {
     **{d: "-" for d in DASHES},
 }
 _PAIRS = tuple(_ONE_TO_ONE.items())
+#: ``(character, replacement)`` pairs of ``match_view``, for callers that need to know them.
+MATCH_PAIRS: tuple[tuple[str, str], ...] = _PAIRS
 
 
 def match_view(text: str) -> str:
@@ -76,10 +79,26 @@ _INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u200e\u200f\u2060")
 
 def strip_accents(text: str) -> str:
     """Remove combining accents (``"Bárcena"`` → ``"Barcena"``); keeps ``ñ`` → ``n``."""
+    if text.isascii():
+        return text  # ASCII is its own decomposition
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key for names and labels, with whitespace collapsed."""
+    """Case- and accent-insensitive key for names and labels, with whitespace collapsed.
+
+    Short texts (words, labels: the rules fold the same few thousand tokens again and
+    again) are remembered.
+    """
+    if len(text) <= _FOLD_CACHED:
+        return _fold_short(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return " ".join(strip_accents(match_view(text)).casefold().split())
+
+
+_FOLD_CACHED = 64
+_fold_short = functools.lru_cache(maxsize=1 << 17)(_fold)

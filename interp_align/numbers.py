@@ -10,6 +10,7 @@ is 1e9, Spanish "billón" is 1e12, and "mil millones" is the Spanish 1e9.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Literal
@@ -239,7 +240,25 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
     words ("$855 billion", "855 mil millones de dólares", "4 mil 400"),
     percentages ("17 percent" = "17 por ciento" = "17%"), currencies and
     common measure units; a bare "2022" is a year, not an amount.
+
+    The figures of a sentence-sized text are remembered: the fidelity rules ask for the
+    same sentence's figures from several links (quantities are frozen; the list is new).
     """
+    if len(text) <= _REMEMBERED_TEXT:
+        return list(_remembered_quantities(text, language))
+    return _extract_quantities(text, language)
+
+
+#: Texts up to this length have their figures remembered (sentences, not whole records).
+_REMEMBERED_TEXT = 2000
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _remembered_quantities(text: str, language: str) -> tuple[Quantity, ...]:
+    return tuple(_extract_quantities(text, language))
+
+
+def _extract_quantities(text: str, language: str) -> list[Quantity]:
     lang = _lang(language)
     view = _blank_asides(match_view(text), lang)
     tokens = [_Token(m) for m in _WORD_RE.finditer(view)]

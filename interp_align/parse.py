@@ -21,32 +21,48 @@ never exceptions.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import importlib
 import os
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .io import DEFAULT_MAX_BYTES, Errors, find_mojibake, read_text
-from .models import Block, BlockKind, Diagnostic, Dialect, Severity, Transcript
+from .models import (
+    BlockKind,
+    BlockShape,
+    BlockTuple,
+    Diagnostic,
+    Dialect,
+    LanguageTag,
+    Severity,
+    Transcript,
+)
 from .parsing.blocks import find_blocks
 from .parsing.diagnostics import DIAGNOSTIC_CODES, diagnostic
 from .parsing.dialects import DEFAULT, DialectRules, detect_dialect
 from .parsing.document import (
     Document,
     base_view,
+    compact,
     find_front_matter,
+    is_blank,
     join_soft_wraps,
     line_starts,
     looks_wrapped,
 )
-from .parsing.frame import build_frame, header_frame
+from .parsing.frame import BlockRow, build_frame, header_frame
 from .parsing.heads import HeadContext, find_heads
 from .parsing.notes import find_notes
 from .parsing.turns import (
     CODE_SWITCH_MIN_CONFIDENCE,
+    GUESS_SAMPLE,
     Identifier,
     build_turns,
+    function_word_counts,
+    guess_from_counts,
     guess_language,
     prepare_turns,
     record_language,
@@ -111,7 +127,7 @@ def _parse(
     if empty is not None:
         return empty
     diags.extend(find_mojibake(text))
-    doc, rules, dialect = _read_document(text, language, dialect_name)
+    doc, rules, dialect, body_words = _read_document(text, language, dialect_name)
     notes = find_notes(text, doc.view, unbracketed=rules.blocks)
     for note in notes:
         if note.unclosed:
@@ -137,7 +153,7 @@ def _parse(
 
     ident = _identifier(detect_language, identifier, diags)
     prepared = prepare_turns(doc, heads, frame.region_ends, notes, ident)
-    record = record_language(prepared, language, guess_language(doc.view))
+    record = record_language(prepared, language, lambda: _guess_record(doc, body_words))
     turns, turn_blocks = build_turns(
         doc, prepared, speaker_ids, record, ident, sentences=sentences, pair_default=rules.pair_default
     )
@@ -161,29 +177,40 @@ def _empty(text: str, path: str | None, encoding: str | None, diags: list[Diagno
     if not text:
         diags.append(diagnostic("P002", Severity.WARNING, "empty input: no turns"))
         return Transcript(text=text, path=path, encoding=encoding, diagnostics=tuple(diags))
-    if not base_view(text).strip():
+    if is_blank(text):
         diags.append(diagnostic("P005", Severity.WARNING, "input is only whitespace: no turns"))
-        block = Block(start=0, end=len(text), kind=BlockKind.WHITESPACE, text=text)
-        return Transcript(text=text, path=path, encoding=encoding, blocks=(block,), diagnostics=tuple(diags))
+        blocks = BlockTuple.from_rows(text, [(0, len(text), BlockKind.WHITESPACE, None, -1, BlockShape.PLAIN)])
+        return Transcript(text=text, path=path, encoding=encoding, blocks=blocks, diagnostics=tuple(diags))
     return None
 
 
-def _read_document(text: str, language: str | None, dialect_name: str | None) -> tuple[Document, DialectRules, Dialect]:
-    """The document with its dialect; soft wraps joined where the dialect and the layout say so."""
+def _read_document(
+    text: str, language: str | None, dialect_name: str | None
+) -> tuple[Document, DialectRules, Dialect, tuple[int, int] | None]:
+    """The document with its dialect; soft wraps joined where the dialect and the layout say so.
+
+    Also returns the function-word counts of the body's guess (``None`` when the language was
+    declared), which ``_guess_record`` reuses rather than counting the words again."""
     from .parsing.dialects import rules_for
     from .parsing.heads import FINDER_PATTERNS
 
     view = base_view(text)
     front = find_front_matter(view)
     body_start = front.end if front is not None else 0
-    body_view = view if front is None else " " * body_start + view[body_start:]
-    guessed = language or guess_language(body_view).code
+    body_view = view if front is None else compact(" " * body_start + view[body_start:])
+    body_words: tuple[int, int] | None = None
+    if language is None:
+        body_words = function_word_counts(body_view[:GUESS_SAMPLE])
+        guessed = guess_from_counts(*body_words).code
+    else:
+        guessed = language
     facts = frozenset({"front_matter"} if front is not None else ())
     if dialect_name is not None:
         rules = rules_for(dialect_name)
         dialect = Dialect(name=rules.name, evidence=("chosen by the caller",))
     else:
         rules, dialect = detect_dialect(body_view.replace("\r", " "), guessed, facts)
+    del body_view  # a copy of the text: freed before the soft wraps make another
     joined = 0
     if rules.wraps and (front is not None or looks_wrapped(view, body_start)):
         keep: set[int] = set()
@@ -195,7 +222,22 @@ def _read_document(text: str, language: str | None, dialect_name: str | None) ->
     dialect = dialect.model_copy(update={"front_matter": front is not None, "soft_wraps": joined > 0})
     if joined:
         dialect = dialect.model_copy(update={"evidence": (*dialect.evidence, f"{joined} soft wraps joined")})
-    return Document(text, view, front, joined, body_start), rules, dialect
+    return Document(text, view, front, joined, body_start), rules, dialect, body_words
+
+
+def _guess_record(doc: Document, body_words: tuple[int, int] | None) -> LanguageTag:
+    """``guess_language(doc.view)``, from the body's counts plus the front matter's.
+
+    The joined view differs from the body view only in line breaks (now spaces) and the
+    front matter (blanked in the body view), and a word never spans the front matter's
+    closing line break, so the counts add up exactly."""
+    if body_words is None:
+        return guess_language(doc.view)
+    en, es = body_words
+    if doc.body_start:
+        front_en, front_es = function_word_counts(doc.view[: min(doc.body_start, GUESS_SAMPLE)])
+        en, es = en + front_en, es + front_es
+    return guess_from_counts(en, es)
 
 
 def _first_line(doc: Document) -> str | None:
@@ -215,7 +257,7 @@ def _unlabelled(doc: Document, rules: DialectRules, dialect: Dialect, path: str 
     )
     if rules is DEFAULT:  # no publisher's conventions: nothing says which lines are a header
         start, end = doc.body_start, len(doc.text)
-        content = [Block(start=start, end=end, kind=BlockKind.UNATTRIBUTED, text=doc.text[start:end], reason="no speaker labels")]
+        content: list[BlockRow] = [(start, end, BlockKind.UNATTRIBUTED, "no speaker labels", -1, BlockShape.REASONED)]
         frame = header_frame(doc, rules, lines=False)
         frame.blocks += content if doc.view[start:end].strip() else []
     else:
@@ -250,30 +292,46 @@ def _identifier(detect: bool, identifier: object | None, diags: list[Diagnostic]
             )
         )
         return None
+    return _default_identifier(langid)
+
+
+@functools.cache
+def _default_identifier(langid: Any) -> Identifier:
+    """The default identifier, built once: what it remembers about one record's sentences
+    ("Thank you.", "Gracias.") serves the next record's too."""
     return langid.get_identifier()
 
 
-def _tile(doc: Document, content: list[Block]) -> tuple[Block, ...]:
+def _tile(doc: Document, content: list[BlockRow]) -> BlockTuple:
     """Sort the content blocks and fill every gap, so the blocks tile the text exactly."""
     text = doc.text
-    tiles: list[Block] = []
+    tiles: list[BlockRow] = []
     pos = 0
-    for block in sorted(content, key=lambda b: (b.start, b.end)):
-        if block.start < pos or block.end <= block.start:
+    for block in sorted(content, key=lambda b: (b[0], b[1])):
+        start, end = block[0], block[1]
+        if start < pos or end <= start:
             continue  # defensive: an empty or overlapping block never breaks the tiling
-        if block.start > pos:
-            tiles.append(_gap(doc, pos, block.start))
+        if start > pos:
+            tiles.append(_gap(doc, pos, start))
         tiles.append(block)
-        pos = block.end
+        pos = end
     if pos < len(text):
         tiles.append(_gap(doc, pos, len(text)))
-    return tuple(tiles)
+    return BlockTuple.from_rows(text, tiles)
 
 
-def _gap(doc: Document, start: int, end: int) -> Block:
-    if doc.view[start:end].strip():
-        return Block(start=start, end=end, kind=BlockKind.UNATTRIBUTED, text=doc.text[start:end], reason="unclassified text")
-    return Block(start=start, end=end, kind=BlockKind.WHITESPACE, text=doc.text[start:end])
+def _gap(doc: Document, start: int, end: int) -> BlockRow:
+    if not _blank(doc.view, start, end):
+        return (start, end, BlockKind.UNATTRIBUTED, "unclassified text", -1, BlockShape.REASONED)
+    return (start, end, BlockKind.WHITESPACE, None, -1, BlockShape.PLAIN)
+
+
+_NONSPACE = re.compile(r"\S")
+
+
+def _blank(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` is only whitespace (``str.isspace``'s), without slicing it."""
+    return _NONSPACE.search(view, start, end) is None
 
 
 def read(
@@ -281,10 +339,12 @@ def read(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     errors: Errors = "strict",
+    encoding: str | None = None,
     **kw: Any,
 ) -> Transcript:
-    """Read, decode (see ``io.read_text``) and parse a transcript file; keeps the encoding and decode diagnostics."""
-    decoded = read_text(path, max_bytes=max_bytes, errors=errors)
+    """Read, decode (see ``io.read_text``: BOM, UTF-8, then CP-1252 for clearly Western text, or the
+    ``encoding`` given) and parse a transcript file; keeps the encoding and decode diagnostics."""
+    decoded = read_text(path, max_bytes=max_bytes, errors=errors, encoding=encoding)
     return parse(
         decoded.text,
         path=os.fspath(path),

@@ -4,8 +4,10 @@ Spans, not strings: the splitter runs on ``normalize.match_view`` (same
 length as the source), so every ``(start, end)`` it returns slices the
 untouched transcript and nothing is lost or rewritten.  Rules are few and
 language data (abbreviations, sentence starters) lives in
-``lang/abbreviations.py``.  Each period is examined once with a bounded look
-back and look ahead, so the whole pass is linear in the length of the range.
+``lang/abbreviations.py``.  One regex pass finds the terminals that may end a
+sentence; each is examined once with a bounded look back and look ahead (regex
+matches, not character loops), so the whole pass is linear in the length of the
+range.
 """
 
 from __future__ import annotations
@@ -16,14 +18,31 @@ import re
 from collections.abc import Sequence
 
 from interp_align.lang.abbreviations import Abbreviations, abbreviations_for
-from interp_align.normalize import is_space, match_view
+from interp_align.normalize import match_view
 
-__all__ = ["split_sentences"]
+__all__ = ["SPACE_CHARS", "split_sentences"]
+
+#: Every character ``normalize.is_space`` calls a space: ``str.isspace``'s (fixed by Unicode)
+#: and the invisible marks; a sentence is trimmed of these (checked by the test suite).
+SPACE_CHARS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"
+)
 
 # A run of terminals and the closing quotes/brackets that belong to the sentence
 # it ends.  The view has already turned curly quotes into straight ones and the
 # ellipsis into ".".
-_TERMINAL = re.compile(r"[.!?]+[\"')\]]*")
+#: Only a run that reaches whitespace or the end of the range may end a sentence ("U.S.-Mexico"
+#: and "7.4" do not); in a token such as "etc.)." it is the last run, ".".  In the view every
+#: space (no-break, invisible) is one that ``str.isspace`` and ``\s`` agree on.
+_CANDIDATE = re.compile(r"[.!?]+[\"')\]]*(?=\s|\Z)")
+#: The next token on the same line after a terminal (empty at a line break or the range's end).
+_FOLLOWING = re.compile(r"[^\S\n]*(\S*)")
+#: The last whitespace before the end of the searched range; a previous word is looked for in a
+#: window of this many characters before falling back to a walk.
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+_WORD_WINDOW = 64
 _OPENERS = "\"'(¿¡["
 _CLOSERS = "\"')]"
 # "U.S", "a.m", "EE.UU": letters in short dotted groups (the final period is not part of the word).
@@ -54,19 +73,25 @@ def split_sentences(
         return []
     # Work on the range alone (offsets relative to ``begin``) so that splitting every turn of a
     # long transcript costs the length of the turns, not the transcript times the turns.
-    view = match_view(text[begin:stop]) if view is None else view[begin:stop]
+    local = match_view(text[begin:stop]) if view is None else view[begin:stop]
     size = stop - begin
-    guard = _Protected([(lo - begin, hi - begin) for lo, hi in protected])
-    abbreviations = abbreviations_for(language)
-    local = [0, size]
-    local.extend(_line_breaks(view, 0, size, guard))
-    local.extend(_terminal_cuts(view, 0, size, guard, abbreviations))
-    cuts = sorted(begin + cut for cut in local)
+    guard = _Protected([(lo - begin, hi - begin) for lo, hi in protected]) if protected else None
+    cuts = [0, size, *_line_breaks(local, guard), *_terminal_cuts(local, guard, abbreviations_for(language))]
+    cuts.sort()
+    return _trimmed(text, begin, cuts)
+
+
+def _trimmed(text: str, begin: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The pieces between consecutive cuts, without surrounding whitespace; blank pieces dropped."""
     spans: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(cuts):
-        trimmed = _trim(text, left, right)
-        if trimmed is not None:
-            spans.append(trimmed)
+        if left == right:
+            continue
+        chunk = text[begin + left : begin + right]
+        kept = chunk.lstrip(SPACE_CHARS)
+        if kept:
+            first = begin + left + len(chunk) - len(kept)
+            spans.append((first, first + len(kept.rstrip(SPACE_CHARS))))
     return spans
 
 
@@ -88,56 +113,50 @@ class _Protected:
         return index >= 0 and offset < self._spans[index][1]
 
 
-def _line_breaks(view: str, begin: int, stop: int, guard: _Protected) -> list[int]:
+def _line_breaks(view: str, guard: _Protected | None) -> list[int]:
     """Every newline outside a marker is a cut: transcripts put one sentence-ending break per paragraph."""
     cuts = []
-    position = view.find("\n", begin, stop)
+    position = view.find("\n")
     while position != -1:
-        if not guard.covers(position):
+        if guard is None or not guard.covers(position):
             cuts.append(position)
-        position = view.find("\n", position + 1, stop)
+        position = view.find("\n", position + 1)
     return cuts
 
 
-def _terminal_cuts(
-    view: str, begin: int, stop: int, guard: _Protected, abbreviations: Abbreviations
-) -> list[int]:
+def _terminal_cuts(view: str, guard: _Protected | None, abbreviations: Abbreviations) -> list[int]:
+    """Cuts after the terminals that end a sentence.
+
+    ``_CANDIDATE`` finds only terminals followed by whitespace or the end of the range (the
+    others never end one: "U.S.-Mexico", "7.4"); each is then judged by the next and the
+    previous word, read with bounded regex matches rather than character loops.
+    """
     cuts = []
-    for match in _TERMINAL.finditer(view, begin, stop):
-        after = match.end()
-        if guard.covers(match.start()):
+    for match in _CANDIDATE.finditer(view):
+        if guard is not None and guard.covers(match.start()):
             continue
-        if after < stop and not is_space(view[after]):
-            continue  # "U.S.-Mexico", "7.4", "EE.UU": no space, no end
-        following = _next_word(view, after, stop)
-        if _ends_sentence(view, begin, match.start(), match.group(), following, abbreviations):
-            cuts.append(after)
+        following = _FOLLOWING.match(view, match.end()).group(1)  # type: ignore[union-attr]
+        if _ends_sentence(view, match.start(), match.group(), following, abbreviations):
+            cuts.append(match.end())
     return cuts
 
 
-def _next_word(view: str, position: int, stop: int) -> str:
-    """The next whitespace-delimited token (empty at the end of the range)."""
-    while position < stop and is_space(view[position]):
-        if view[position] == "\n":
-            return ""
-        position += 1
-    finish = position
-    while finish < stop and not is_space(view[finish]):
-        finish += 1
-    return view[position:finish]
-
-
-def _previous_word(view: str, begin: int, period: int) -> str:
+def _previous_word(view: str, period: int) -> str:
     """The token ending at ``period`` with any opening quotes or brackets removed."""
-    first = period
-    while first > begin and not is_space(view[first - 1]):
-        first -= 1
+    window = max(0, period - _WORD_WINDOW)
+    space = _LAST_SPACE.search(view, window, period)
+    if space is not None:
+        first = space.end()
+    elif window == 0:
+        first = 0
+    else:  # a token longer than the window: walk back (rare)
+        first = period
+        while first > 0 and not view[first - 1].isspace():
+            first -= 1
     return view[first:period].lstrip(_OPENERS)
 
 
-def _ends_sentence(
-    view: str, begin: int, period: int, terminal: str, following: str, abbreviations: Abbreviations
-) -> bool:
+def _ends_sentence(view: str, period: int, terminal: str, following: str, abbreviations: Abbreviations) -> bool:
     if not following:
         return True  # end of range or of line: the cut is harmless either way
     head = following[0]
@@ -148,17 +167,15 @@ def _ends_sentence(
     marks = terminal.rstrip(_CLOSERS)
     if marks != ".":
         return True  # "!", "?", "?!", and ellipses ("...", "\u2026") before a capital
-    word = _previous_word(view, begin, period)
-    if word.isdigit() and len(word) <= 2 and _starts_line(view, begin, period - len(word)):
+    word = _previous_word(view, period)
+    if word.isdigit() and len(word) <= 2 and _starts_line(view, period - len(word)):
         return False  # a list number: "1. Security"
     return _period_ends(word, following, abbreviations)
 
 
-def _starts_line(view: str, begin: int, position: int) -> bool:
+def _starts_line(view: str, position: int) -> bool:
     """Whether only spaces stand between the start of the line (or range) and ``position``."""
-    while position > begin and view[position - 1] in " \t":
-        position -= 1
-    return position == begin or view[position - 1] == "\n"
+    return not view[view.rfind("\n", 0, position) + 1 : position].strip(" \t")
 
 
 def _period_ends(word: str, following: str, abbreviations: Abbreviations) -> bool:
@@ -174,12 +191,3 @@ def _period_ends(word: str, following: str, abbreviations: Abbreviations) -> boo
     if len(word) == 1 and word.isupper():
         return following[0].isdigit() or starter  # initials: "Antony J. Blinken"
     return True
-
-
-def _trim(text: str, left: int, right: int) -> tuple[int, int] | None:
-    """``[left, right)`` without surrounding whitespace, or None if nothing else is there."""
-    while left < right and is_space(text[left]):
-        left += 1
-    while right > left and is_space(text[right - 1]):
-        right -= 1
-    return (left, right) if left < right else None

@@ -225,6 +225,9 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
         assigned.append(person)
     merged = _merge(people)
     ids = _assign_ids([merged[id(p)] for p in people])
+    labels_of: dict[int, list[str]] = {}
+    for person in people:  # every root's labels, gathered in one pass (not one pass per speaker)
+        labels_of.setdefault(id(merged[id(person)]), []).extend(person.labels)
     speakers = []
     seen: set[int] = set()
     for person in people:
@@ -232,7 +235,7 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
         if id(target) in seen:
             continue
         seen.add(id(target))
-        labels_seen = [lab for p in people if merged[id(p)] is target for lab in p.labels]
+        labels_seen = labels_of[id(target)]
         speakers.append(
             Speaker(
                 id=ids[id(target)],
@@ -246,35 +249,30 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
 
 
 def _merge(people: list[_Person]) -> dict[int, _Person]:
-    """Map each person to the person they are merged into (the one with the fullest name)."""
+    """Map each person to the person they are merged into (the one with the fullest name).
+
+    Candidates come from an index (people sharing a word; people whose names have the same
+    number of words and a length within one letter), so a record with thousands of distinct
+    speakers is not a comparison of every pair.
+    """
     named = [p for p in people if p.words]
+    order = {id(p): k for k, p in enumerate(people)}
     target: dict[int, _Person] = {id(p): p for p in people}
+    by_word: dict[str, list[_Person]] = {}
+    by_shape: dict[tuple[int, int], list[_Person]] = {}
     for person in named:
-        candidates = [
-            other
-            for other in named
-            if other is not person
-            and len(other.words) >= len(person.words)
-            and (
-                _same_person(person.words, other.words)
-                or (
-                    len(person.words) == len(other.words)
-                    and _same_person(other.words, person.words)
-                )
-                or (
-                    len(person.words) == len(other.words)
-                    and len(" ".join(person.words)) >= 8
-                    and _edit_distance_le1(" ".join(person.words), " ".join(other.words), transpose=True)
-                    and not _numbered_apart(person.words, other.words)
-                )
-            )
-        ]
+        for word in dict.fromkeys(person.words):
+            if word not in _LOWER_WORDS:
+                by_word.setdefault(word, []).append(person)
+        by_shape.setdefault((len(person.words), len(" ".join(person.words))), []).append(person)
+    for person in named:
+        candidates = [other for other in _nearby(person, by_word, by_shape, order) if _may_be(person, other)]
         longer = [c for c in candidates if len(c.words) > len(person.words)]
         if len(person.words) == 1 and len({tuple(c.words) for c in longer}) > 1:
             continue  # "RODRÍGUEZ" with two different Rodríguezes: ambiguous, keep apart
         best = max(longer, key=lambda c: len(c.words), default=None)
         if best is None and candidates:
-            earlier = [c for c in candidates if people.index(c) < people.index(person)]
+            earlier = [c for c in candidates if order[id(c)] < order[id(person)]]
             best = earlier[0] if earlier else None
         if best is not None:
             target[id(person)] = best
@@ -290,6 +288,44 @@ def _merge(people: list[_Person]) -> dict[int, _Person]:
         if root is not person and root.role is None:
             root.role = person.role
     return target
+
+
+def _nearby(
+    person: _Person,
+    by_word: dict[str, list[_Person]],
+    by_shape: dict[tuple[int, int], list[_Person]],
+    order: dict[int, int],
+) -> list[_Person]:
+    """People who could name the same person, in order of first appearance."""
+    found: dict[int, _Person] = {}
+    for word in person.words:
+        for other in by_word.get(word, ()):
+            found[id(other)] = other
+    size, length = len(person.words), len(" ".join(person.words))
+    if length >= 8:
+        for width in (length - 1, length, length + 1):
+            for other in by_shape.get((size, width), ()):
+                found[id(other)] = other
+    found.pop(id(person), None)
+    return sorted(found.values(), key=lambda p: order[id(p)])
+
+
+def _may_be(person: _Person, other: _Person) -> bool:
+    """Whether ``other`` (no shorter) may name the same person as ``person``."""
+    if len(other.words) < len(person.words):
+        return False
+    if _same_person(person.words, other.words):
+        return True
+    if len(person.words) != len(other.words):
+        return False
+    if _same_person(other.words, person.words):
+        return True
+    joined, other_joined = " ".join(person.words), " ".join(other.words)
+    return (
+        len(joined) >= 8
+        and _edit_distance_le1(joined, other_joined, transpose=True)
+        and not _numbered_apart(person.words, other.words)
+    )
 
 
 def _assign_ids(roots: list[_Person]) -> dict[int, str]:

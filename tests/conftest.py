@@ -39,12 +39,25 @@ def seed_alignment(seed_en: ia.Transcript, seed_es: ia.Transcript) -> ia.Alignme
 
 
 @pytest.fixture(scope="session")
-def seed_report_page(tmp_path_factory: pytest.TempPathFactory, seed_en: ia.Transcript, seed_es: ia.Transcript,
-                     seed_alignment: ia.Alignment) -> Path:
-    """The HTML report of the seed and its Spanish record, written once for the browser tests."""
-    from interp_align.report import render_report
+def seed_report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML report of the seed and its Spanish record, written once by ``interp-align report``."""
+    from interp_align.cli import main
 
-    report = ia.check(seed_en, original=seed_es, alignment=seed_alignment)
     path = tmp_path_factory.mktemp("report") / "seed.html"
-    path.write_text(render_report(seed_en, seed_es, seed_alignment, report, ia.check(seed_es)), encoding="utf-8")
+    assert main(["report", str(SEED / "en.txt"), str(SEED / "es.txt"), "-o", str(path)]) == 0
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_check_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """``interp-align check SEED/en.txt --original SEED/es.txt --format json`` and ``check SEED/es.txt``, parsed."""
+    import json
+
+    from interp_align.cli import main
+
+    folder = tmp_path_factory.mktemp("check")
+    main(["check", str(SEED / "en.txt"), "--original", str(SEED / "es.txt"), "--format", "json",
+          "-o", str(folder / "en.json")])
+    main(["check", str(SEED / "es.txt"), "--format", "json", "-o", str(folder / "es.json")])
+    return {side: json.loads((folder / f"{side}.json").read_text(encoding="utf-8"))["reports"][0]
+            for side in ("en", "es")}

@@ -9,7 +9,7 @@ import pytest
 
 from interp_align.errors import DecodeError, InputError
 from interp_align.io import decode_bytes, find_mojibake, read_text
-from interp_align.parse import read
+from interp_align.parse import parse, read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -41,18 +41,59 @@ def test_binary_is_refused() -> None:
 
 
 def test_undecodable_bytes_name_path_and_offset() -> None:
-    path = FIXTURES / "bad_utf8.txt"
+    path = FIXTURES / "undecodable.txt"  # 0x81 is neither UTF-8 nor CP-1252
     with pytest.raises(DecodeError) as info:
         read_text(path)
     assert info.value.byte_offset == len(b"MR. HALVERSON:  Caf")
     assert str(path) in str(info.value) and "at byte 19" in str(info.value)
+    assert "--encoding" in str(info.value) and "--decode-errors replace" in str(info.value)
 
 
 def test_undecodable_bytes_replaced_on_request_with_diagnostic() -> None:
-    transcript = read(FIXTURES / "bad_utf8.txt", errors="replace", detect_language=False)
-    assert "\ufffd" in transcript.text
+    transcript = read(FIXTURES / "undecodable.txt", errors="replace", detect_language=False)
+    assert transcript.turns[0].body == "Caf\ufffd olé."  # the stray CP-1252 letter is kept, 0x81 is not a letter
     assert [d.code for d in transcript.diagnostics] == ["P004"]
-    assert "byte 19" in transcript.diagnostics[0].message
+    assert "first at byte 19" in transcript.diagnostics[0].message
+    assert "1 read as CP-1252 characters, 1 as U+FFFD" in transcript.diagnostics[0].message
+
+
+def test_cp1252_fallback_is_detected_and_said() -> None:
+    decoded = read_text(FIXTURES / "bad_utf8.txt")  # "Café olé." in CP-1252/Latin-1
+    assert decoded.encoding == "cp1252" and decoded.text == "MR. HALVERSON:  Café olé.\n"
+    (diagnostic,) = decoded.diagnostics
+    assert diagnostic.code == "P020" and "first non-UTF-8 byte at byte 19" in diagnostic.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "cp1252", "latin-1", "utf-16-le"])
+def test_named_encoding_decodes_without_detection(encoding: str) -> None:
+    text = "SECRETARIA BÁRCENA:  Señor, ¿qué tal?\n"
+    decoded = decode_bytes(text.encode(encoding), encoding=encoding)
+    assert decoded.text == text and decoded.diagnostics == ()
+
+
+def test_named_encoding_refuses_bytes_it_cannot_read() -> None:
+    with pytest.raises(DecodeError, match=r"not valid utf-8.*at byte 3"):
+        decode_bytes("Caf\xe9 olé".encode("cp1252"), encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        decode_bytes(b"abc", encoding="klingon")
+
+
+@pytest.mark.parametrize("text", ["Ð\x9a\u0430\u043a", "日本語のテキスト", "RodrÃ\xadguez"])
+def test_cp1252_fallback_only_for_clearly_western_text(text: str) -> None:
+    """Bytes that read as odd symbols or mojibake in CP-1252 are not guessed: an error with the offset."""
+    data = text.encode("utf-8")[:-1] + b"\xff\xfe\x81"  # not UTF-8 any more
+    with pytest.raises(DecodeError, match="at byte"):
+        decode_bytes(data)
+
+
+def test_replace_keeps_accented_labels_of_a_latin1_record() -> None:
+    """Read as UTF-8 with replace, a Latin-1 record keeps its accented labels: every turn is still found."""
+    text = "".join(f"SECRETARIA BÁRCENA {n}:  Señor.\n\nSECRETARIO RODRÍGUEZ:  Sí, ¿cuándo?\n\n" for n in range(5))
+    strict = parse(text, detect_language=False)
+    decoded = decode_bytes(text.encode("latin-1"), encoding="utf-8", errors="replace")
+    replaced = parse(decoded.text, detect_language=False)
+    assert [t.label_text for t in replaced.turns] == [t.label_text for t in strict.turns] and len(strict.turns) == 10
+    assert decoded.text == text
 
 
 def test_utf8_bom_offset_reported_in_file_bytes() -> None:

@@ -41,7 +41,7 @@ def test_declared_language_option(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("missing.txt", "no such file"), ("binary.bin", "looks binary"), ("bad_utf8.txt", "at byte 19")],
+    [("missing.txt", "no such file"), ("binary.bin", "looks binary"), ("undecodable.txt", "at byte 19")],
 )
 def test_input_errors_exit_2_with_one_line(name: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(FIXTURES / name)]) == 2
@@ -58,8 +58,10 @@ def test_decode_errors_replace_is_a_documented_fallback(tmp_path: Path, capsys: 
     bad = tmp_path / "latin1.txt"
     data = "Title\n\nSECRETARY SMITH:  Caf\xe9 con leche.\n".encode("latin-1")
     bad.write_bytes(data)
-    assert main(["parse", str(bad), "--no-detect"]) == 2
+    assert main(["parse", str(bad), "--no-detect"]) == 0  # the CP-1252 fallback, said as P020
+    assert "! P020 warning" in capsys.readouterr().out
+    assert main(["parse", str(bad), "--no-detect", "--encoding", "utf-8"]) == 2
     assert f"at byte {data.index(0xE9)}" in capsys.readouterr().err
-    assert main(["parse", str(bad), "--no-detect", "--decode-errors", "replace"]) == 0
+    assert main(["parse", str(bad), "--no-detect", "--encoding", "utf-8", "--decode-errors", "replace"]) == 0
     out = capsys.readouterr().out
-    assert "P004" in out and "smith" in out
+    assert "P004" in out and "smith" in out and "Café" in out

@@ -69,3 +69,28 @@ def test_slug_collisions_get_suffixes() -> None:
     speakers, ids = build_speakers(["AMBASSADOR O'NEILL", "AMBASSADOR O NEILL"])
     assert ids == ("o-neill", "o-neill-2")
     assert len({s.id for s in speakers}) == 2
+
+
+def test_speakers_are_compared_only_with_people_who_could_be_them() -> None:
+    # thousands of distinct speakers must not be a comparison of every pair (quadratic in a record
+    # with many speakers): candidates share a word or have a name of the same shape
+    from interp_align.speakers import _nearby, _Person
+
+    people = [_Person(f"name:{n}", [n], n, None, False, []) for n in ("abcd", "efgh", "ijkl", "mnop")]
+    people.append(_Person("name:ana abcd", ["ana", "abcd"], "Ana Abcd", None, False, []))
+    order = {id(p): k for k, p in enumerate(people)}
+    by_word: dict[str, list[_Person]] = {}
+    for person in people:
+        for word in person.words:
+            by_word.setdefault(word, []).append(person)
+    assert _nearby(people[0], by_word, {}, order) == [people[4]]
+    assert _nearby(people[1], by_word, {}, order) == []
+
+
+def test_read_takes_an_encoding(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import interp_align as ia
+
+    path = tmp_path / "latin.txt"
+    path.write_bytes("SEÑOR PÉREZ:  Buenos días.\n".encode("cp1252"))
+    transcript = ia.read(path, encoding="cp1252", detect_language=False)
+    assert transcript.turns[0].label_text == "SEÑOR PÉREZ" and transcript.encoding == "cp1252"

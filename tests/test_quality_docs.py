@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from interp_align.io import decode_bytes
+from interp_align.models import Diagnostic, Severity, Transcript
 from interp_align.parse import parse
 from interp_align.quality import QualityConfig, all_rules, check
 
@@ -25,9 +27,10 @@ def _examples() -> list[tuple[str, str, list[str]]]:
         if line.startswith("### "):
             found = re.search(r"IA\d{3}", line)
             heading_rule = found.group() if found else None
-        m = re.match(r"^(Failing|Passing)(?: \((IA\d{3})(, reference)?\))?", line)
+        m = re.match(r"^(Failing|Passing)(?: \((IA\d{3})(?:, ([^)]+))?\))?", line)
         if m and heading_rule:
             rule = m.group(2) or heading_rule
+            how = m.group(3) or ""
             blocks: list[str] = []
             i += 1
             while i < len(lines) and (lines[i].startswith("```text") or not lines[i].strip()):
@@ -36,7 +39,7 @@ def _examples() -> list[tuple[str, str, list[str]]]:
                     blocks.append("\n".join(lines[i + 1 : end]) + "\n")
                     i = end
                 i += 1
-            cases.append((rule, m.group(1).lower() + ("-reference" if m.group(3) else ""), blocks))
+            cases.append((rule, m.group(1).lower() + (f"-{how}" if how else ""), blocks))
             continue
         i += 1
     return cases
@@ -52,10 +55,36 @@ def test_every_documented_rule_has_examples() -> None:
     assert all(blocks for _, _, blocks in EXAMPLES)
 
 
+#: How an example's text becomes the checked input, for the parse rules whose trigger is the file itself.
+_FILES = {
+    "the file in cp1252": lambda text: decode_bytes(text.encode("cp1252")),
+    "the file in cp1252 read as utf-8 with replace": lambda text: decode_bytes(
+        text.encode("cp1252"), encoding="utf-8", errors="replace"),
+}
+
+
+def _prepared(kind: str, text: str) -> Transcript | None:
+    """The transcript of an example with a file modifier (``Failing (IA020, the file in cp1252)``), else None."""
+    how = kind.split("-", 1)[1] if "-" in kind else ""
+    if how in _FILES:
+        decoded = _FILES[how](text)
+        return parse(decoded.text, diagnostics=decoded.diagnostics, language="en")
+    if how == "the empty file":
+        return parse(text.rstrip("\n"), language="en")
+    if how == "with an unlisted diagnostic":
+        transcript = parse(text, language="en")
+        extra = Diagnostic(code="P099", severity=Severity.WARNING, message="a diagnostic this version has no rule for")
+        return transcript.model_copy(update={"diagnostics": (*transcript.diagnostics, extra)})
+    return None
+
+
 @pytest.mark.parametrize(("rule", "kind", "blocks"), EXAMPLES, ids=[f"{r}-{k}" for r, k, _ in EXAMPLES])
 def test_documented_example(rule: str, kind: str, blocks: list[str]) -> None:
     config = QualityConfig(select=(rule,))
-    if kind.endswith("-reference"):
+    prepared = _prepared(kind, blocks[0])
+    if prepared is not None:
+        report = check(prepared, config=config)
+    elif kind.endswith("-reference"):
         report = check(parse(blocks[0], language="en"), reference=parse(blocks[1], language="en"), config=config)
     elif len(blocks) == 2:
         report = check(parse(blocks[0], language="en"), original=parse(blocks[1], language="es"), config=config)

@@ -154,8 +154,8 @@ def test_json_round_trips(report: QualityReport) -> None:
 
 def test_text_groups_by_turn(report: QualityReport) -> None:
     text = format_text([report])
-    assert "  turn 2  SECRETARY NAVARRO" in text and "outside turns" in text
-    assert text.index("turn 2  SECRETARY NAVARRO") < text.index("IA101")
+    assert "  turn 1  SECRETARY NAVARRO" in text and "outside turns" in text
+    assert text.index("turn 1  SECRETARY NAVARRO") < text.index("IA101")
 
 
 def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

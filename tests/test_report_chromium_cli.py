@@ -13,6 +13,7 @@ import struct
 import subprocess
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS
@@ -58,9 +59,33 @@ def test_dom_after_script(page_file: Path, seed_alignment: ia.Alignment, tmp_pat
     assert console == []
     assert re.search(r'<body[^>]*data-ready="1"', dom)
     rows = _rows(dom)
-    assert len(rows) == sum(len(pair.beads) or 1 for pair in seed_alignment.pairs)
+    aligned = [r for r in rows if 'data-kind="outside"' not in r]
+    assert len(aligned) == sum(len(pair.beads) or 1 for pair in seed_alignment.pairs)
     assert not any(_hidden(r) for r in rows)
-    assert f"{len(rows)} of {len(rows)} rows shown" in dom
+    items = re.findall(r"<li\b[^>]*\bdata-finding\b[^>]*>", dom)
+    assert f"{len(rows)} of {len(rows)} rows shown · {len(items)} of {len(items)} findings" in dom
+
+
+def test_counts_equal_check_json_and_every_rule_is_reachable(page_file: Path, seed_check_json: dict[str, Any],
+                                                             tmp_path: Path) -> None:
+    """The seed's report: header counts are check --original's, and #rule=X shows every finding of X."""
+    dom, console = _dump(page_file.as_uri(), tmp_path)
+    assert console == []
+    counts = dict(re.findall(r'data-count="([a-z-]+)">([^<]*)<', dom))
+    for side, report in seed_check_json.items():
+        findings = report["findings"]
+        assert counts[f"{side}-total"] == str(len(findings))
+        for severity in ("error", "warning", "info"):
+            assert counts[f"{side}-{severity}"] == str(sum(f["severity"] == severity for f in findings))
+    by_rule = Counter(f["rule"] for report in seed_check_json.values() for f in report["findings"])
+    assert "IA504" in by_rule and "IA503" in by_rule  # the spam and chrome outside the turns
+    for rule, expected in sorted(by_rule.items()):
+        dom, console = _dump(f"{page_file.as_uri()}#rule={rule}", tmp_path)
+        shown_items = [i for i in re.findall(r"<li\b[^>]*\bdata-finding\b[^>]*>", dom) if not _hidden(i)]
+        assert console == [] and len(shown_items) == expected, rule
+        shown_rows = [r for r in _rows(dom) if not _hidden(r)]
+        targets = {re.search(r'data-target="([^"]+)"', i)[1] for i in shown_items}  # type: ignore[index]
+        assert shown_rows and targets <= {re.search(r'id="([^"]+)"', r)[1] for r in shown_rows}, rule  # type: ignore[index]
 
 
 def test_filters_from_the_url_hash(page_file: Path, tmp_path: Path) -> None:

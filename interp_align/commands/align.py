@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..errors import InputError
+from ._common import add_read_options, load, read_options, write_output
 
 NAME = "align"
 HELP = "align an English transcript with the Spanish record of the same event"
@@ -20,24 +20,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="text (readable aligned view, default), json, tmx, jsonl, tsv, moses")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="write here instead of stdout; for moses, OUT.es and OUT.en are written")
-    parser.add_argument("--no-detect", action="store_true", help="skip language identification (faster)")
+    parser.add_argument("--swap-if-needed", action="store_true",
+                        help="when EN_FILE reads as Spanish and ES_FILE as English, swap them (else: exit 2)")
+    add_read_options(parser)
     parser.add_argument("--width", type=int, default=100, help="line width of the text view")
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import export
     from ..align.turns import align
-    from ..parse import read
+    from ..pairing import order_pair
 
-    english = read(args.english, detect_language=not args.no_detect)
-    spanish = read(args.spanish, detect_language=not args.no_detect)
+    if args.format == "moses" and not args.output:
+        raise InputError("--format moses needs -o OUT (writes OUT.es and OUT.en)")
+    options = read_options(args)
+    english, spanish, swapped = order_pair(load(args.english, options), load(args.spanish, options),
+                                           swap=args.swap_if_needed)
+    if swapped:
+        print(f"interp-align align: swapped the records: {english.path} is the English record, "
+              f"{spanish.path} the Spanish one", file=sys.stderr)
     alignment = align(english, spanish)
     if args.format == "moses":
-        if not args.output:
-            raise InputError("--format moses needs -o OUT (writes OUT.es and OUT.en)")
         es_text, en_text = export.to_moses(alignment)
-        Path(f"{args.output}.es").write_text(es_text, encoding="utf-8")
-        Path(f"{args.output}.en").write_text(en_text, encoding="utf-8")
+        write_output(f"{args.output}.es", es_text)
+        write_output(f"{args.output}.en", en_text)
         return 0
     if args.format == "text":
         out = export.format_alignment(alignment, width=args.width)
@@ -49,8 +55,5 @@ def run(args: argparse.Namespace) -> int:
         out = export.to_jsonl(alignment)
     else:
         out = export.to_tsv(alignment)
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+    write_output(args.output, out)
     return 0

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import read_text, write_text
+from ._common import ReadOptions, add_read_options, read_options, write_output
 
 NAME = "align-sentences"
 HELP = "align two files of sentences (one per line) and print Vecalign beads or JSONL"
@@ -40,16 +42,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-second-pass", action="store_true",
                         help="skip the second pass with a lexicon learned from the document pair")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    add_read_options(parser, detect=False)
 
 
-def _read_lines(path: str) -> list[str]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    return text.splitlines()
+def _read_lines(path: str, options: ReadOptions | None = None) -> list[str]:
+    """One sentence per line, decoded like every transcript (``--encoding``, ``--decode-errors``)."""
+    options = options or ReadOptions()
+    return read_text(path, encoding=options.encoding, errors=options.errors).text.splitlines()
 
 
 def _corpus_jobs(args: argparse.Namespace) -> list[tuple[Path, Path, Path, str | None, str | None]]:
@@ -74,7 +73,7 @@ def _corpus_jobs(args: argparse.Namespace) -> list[tuple[Path, Path, Path, str |
             out = Path(args.output_dir) / folder.relative_to(base) / "test"
             jobs.append((src, folder / "tgt", out, meta.get("src_lang", args.src_lang), meta.get("tgt_lang", args.tgt_lang)))
     if args.manifest:
-        for number, line in enumerate(_read_lines(args.manifest), start=1):
+        for number, line in enumerate(_read_lines(args.manifest, read_options(args)), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             parts = line.split("\t")
@@ -93,14 +92,15 @@ def _run_corpus(args: argparse.Namespace) -> int:
     for k, job in enumerate(jobs):
         groups.setdefault((job[3], job[4]), []).append(k)
     for (src_lang, tgt_lang), members in groups.items():
-        texts = [(_read_lines(str(jobs[k][0])), _read_lines(str(jobs[k][1]))) for k in members]
+        options = read_options(args)
+        texts = [(_read_lines(str(jobs[k][0]), options), _read_lines(str(jobs[k][1]), options)) for k in members]
         aligned = align_corpus(
             texts, src_lang=src_lang, tgt_lang=tgt_lang, max_side=args.max_side, second_pass=not args.no_second_pass
         )
         for k, beads in zip(members, aligned, strict=True):
             out = jobs[k][2]
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(format_beads(beads), encoding="utf-8")
+            write_text(out, format_beads(beads))
     sys.stderr.write(f"aligned {len(jobs)} document pair(s) in {len(groups)} language pair group(s)\n")
     return 0
 
@@ -115,8 +115,9 @@ def run(args: argparse.Namespace) -> int:
         return _run_corpus(args)
     if not (args.src and args.tgt):
         raise InputError("give SRC and TGT files, or --corpus DIR / --manifest FILE")
-    src = _read_lines(args.src)
-    tgt = _read_lines(args.tgt)
+    options = read_options(args)
+    src = _read_lines(args.src, options)
+    tgt = _read_lines(args.tgt, options)
     beads = align_sentences(
         src,
         tgt,
@@ -143,8 +144,5 @@ def run(args: argparse.Namespace) -> int:
             + "\n"
             for b in beads
         )
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+    write_output(args.output, out)
     return 0

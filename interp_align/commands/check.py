@@ -2,6 +2,8 @@
 
 Exit codes: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for
 usage or input errors (raised as ``InterpAlignError`` and printed by the CLI).
+With several FILEs, one that cannot be read is reported on stderr and the
+others are still checked and printed; the exit code is then 2.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError, InputError
-from ..models import Severity
+from ..models import Severity, Transcript
+from ._common import add_read_options, load, read_options, write_output
 
 NAME = "check"
 HELP = "check transcripts for gaps, garbled text, names, interpreter flags, structure and fidelity"
@@ -40,7 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PYPROJECT", help="read [tool.interp-align.check] from this file")
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout")
     parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
-    parser.add_argument("--no-detect", action="store_true", help="skip language identification (faster)")
+    add_read_options(parser)
     parser.add_argument("--fix", action="store_true",
                         help="write a fixed copy of each FILE (NAME.fixed.EXT) with the certain repairs: page chrome and "
                              "spam moved to NAME.fixed.removed.txt, interpreter notes in the record's usual form, mojibake "
@@ -55,7 +58,6 @@ def _list_rules() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..parse import read
     from ..quality import check, load_config
     from ..quality.formats import format_reports
 
@@ -76,23 +78,36 @@ def run(args: argparse.Namespace) -> int:
     if pyproject is not None and not pyproject.is_file():
         raise ConfigError(f"{pyproject}: no such file")
     config = load_config(pyproject, overrides={"select": args.select, "ignore": args.ignore, "fail_on": args.fail_on})
-    for name in (*args.files, args.original, args.reference):
-        if name and not Path(name).is_file():
-            raise InputError("no such file", path=name)
-    detect = not args.no_detect
+    options = read_options(args)
     if args.fix:
         from .check_fix import run_fix
 
-        return run_fix(args.files, args.fix_output, config=config, detect=detect, fail_on=_FAIL_ON[config.fail_on])
-    checked = [read(name, detect_language=detect) for name in args.files]
-    other = "en" if checked and checked[0].language and checked[0].language.code.startswith("es") else "es"
-    original = read(args.original, detect_language=detect, language=other) if args.original else None
-    reference = read(args.reference, detect_language=detect) if args.reference else None
-    reports = [check(t, original=original, reference=reference, config=config) for t in checked]
-    out = format_reports(reports, args.format)
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+        return run_fix(args.files, args.fix_output, config=config, options=options,
+                       fail_on=_FAIL_ON[config.fail_on])
+    reference = load(args.reference, options) if args.reference else None
+    reports, unreadable = [], 0
+    original: Transcript | None = None
+    for name in args.files:
+        try:
+            transcript = load(name, options)
+            if args.original:
+                if original is None:  # the other record of the event: English for a Spanish FILE, else Spanish
+                    spanish = transcript.language is not None and transcript.language.code.startswith("es")
+                    original = load(args.original, options, language="en" if spanish else "es")
+                _check_languages(transcript, original)
+            reports.append(check(transcript, original=original, reference=reference, config=config))
+        except InputError as exc:  # one bad file must not hide the findings of the others
+            unreadable += 1
+            print(f"interp-align check: error: {exc}", file=sys.stderr)
+    write_output(args.output, format_reports(reports, args.format))
+    if unreadable:
+        return 2
     threshold = _FAIL_ON[config.fail_on]
     return 1 if any(r.fails(threshold) for r in reports) else 0
+
+
+def _check_languages(transcript: Transcript, original: Transcript) -> None:
+    """Refuse a FILE and an ``--original`` in one language: fidelity needs the event's other record."""
+    from ..pairing import refuse_same_language
+
+    refuse_same_language(transcript, original, names=("FILE", "--original"))

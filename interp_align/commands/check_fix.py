@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..inputs import ReadOptions, load
+from ..io import write_text
 from ..models import Severity
 
 if TYPE_CHECKING:
@@ -30,9 +32,10 @@ def sidecar_path(fixed: Path) -> Path:
     return fixed.with_name(f"{fixed.stem}.removed.txt")
 
 
-def run_fix(files: list[str], output: str | None, *, config: QualityConfig, detect: bool, fail_on: Severity | None) -> int:
+def run_fix(files: list[str], output: str | None, *, config: QualityConfig, options: ReadOptions,
+            fail_on: Severity | None) -> int:
     """Fix each file into a new one; 1 when a finding at ``fail_on`` remains in a fixed text."""
-    from ..parse import parse, read
+    from ..parse import parse
     from ..quality import check
     from ..quality.fix import fix
 
@@ -42,15 +45,16 @@ def run_fix(files: list[str], output: str | None, *, config: QualityConfig, dete
         target = Path(output) if output else fixed_path(source)
         if target.resolve() == source.resolve():
             raise InputError("--fix never writes its input: choose another --fix-output", path=name)
-        transcript = read(source, detect_language=detect)
+        transcript = load(source, options)  # decoded as every command decodes (--encoding, --decode-errors)
         result = fix(transcript, config)
-        target.write_text(result.text, encoding="utf-8")
+        write_text(target, result.text)
         sidecar = sidecar_path(target)
         if result.sidecar:
-            sidecar.write_text(result.sidecar, encoding="utf-8")
+            write_text(sidecar, result.sidecar)
         sys.stdout.write(result.diff(str(source), str(target)) if result.edits else f"{source}: nothing to fix\n")
         language = transcript.language.code if transcript.language else None
-        remaining = check(parse(result.text, path=str(target), language=language, detect_language=detect), config=config)
+        remaining = check(parse(result.text, path=str(target), language=language,
+                                detect_language=options.detect_language), config=config)
         failed = failed or remaining.fails(fail_on)
         sys.stdout.write(f"wrote {target}" + (f" and {sidecar}" if result.sidecar else "") +
                          f"; {len(remaining.findings)} finding(s) remain\n")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
-from ..models import Transcript
+from pydantic import BaseModel
+
+from ..models import Transcript, Turn
+from ._common import add_read_options, load, read_options
 
 NAME = "parse"
 HELP = "parse one transcript (turns, speakers, interpreter markers, boilerplate)"
@@ -14,7 +18,7 @@ FORMATS = ("text", "json")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", metavar="FILE", help="transcript file (UTF-8, or UTF-16 with a BOM)"
+        "file", metavar="FILE", help="transcript file (UTF-8, UTF-16 with a BOM, or see --encoding)"
     )
     parser.add_argument(
         "--format",
@@ -23,20 +27,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="text (per-turn summary, default) or json (validates against 'interp-align schema')",
     )
     parser.add_argument(
-        "--no-detect", action="store_true", help="skip language identification (faster)"
-    )
-    parser.add_argument(
         "--language",
         metavar="CODE",
         help="declare the record language (en, es) instead of detecting it",
     )
-    parser.add_argument(
-        "--decode-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="strict (default): undecodable bytes are an error naming the byte offset; "
-        "replace: decode with U+FFFD and record diagnostic P004",
-    )
+    add_read_options(parser)
 
 
 def format_summary(transcript: Transcript, *, words: int = 8) -> str:
@@ -68,16 +63,64 @@ def format_summary(transcript: Transcript, *, words: int = 8) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..parse import read
-
-    transcript = read(
-        args.file,
-        detect_language=not args.no_detect,
-        language=args.language,
-        errors=args.decode_errors,
-    )
+    transcript = load(args.file, read_options(args), language=args.language)
     if args.format == "json":
-        sys.stdout.write(transcript.model_dump_json(indent=2) + "\n")
+        write_json(transcript, sys.stdout)
     else:
         sys.stdout.write(format_summary(transcript))
     return 0
+
+
+#: Fields of a transcript written item by item: the bulk of a record's JSON.
+_STREAMED = ("turns", "blocks")
+
+
+def write_json(transcript: Transcript, out: TextIO) -> None:
+    """Write ``transcript.model_dump_json(indent=2)`` and a newline to ``out``, the same bytes,
+    one turn and one block at a time.
+
+    The whole JSON of a record is several times its text (every turn, block and sentence
+    carries its own text), so building it in one string was most of the command's memory.
+    Each item is dumped alone with ``indent=2`` and its lines indented to where it stands
+    (a JSON string holds no raw line break, so lines are safe to indent).
+    """
+    names = list(type(transcript).model_fields)
+    out.write("{\n")
+    for k, name in enumerate(names):
+        comma = "," if k < len(names) - 1 else ""
+        if name in _STREAMED and getattr(transcript, name):
+            out.write(f'  "{name}": [\n')
+            items = getattr(transcript, name)
+            for i, item in enumerate(items):
+                _write_item(item, out, "    ")
+                out.write(",\n" if i < len(items) - 1 else "\n")
+            out.write(f"  ]{comma}\n")
+            continue
+        field = transcript.model_dump_json(indent=2, include={name})
+        inner = field[2:-2]  # '{\n  "name": value\n}' without its braces and line breaks
+        out.write(f"{inner}{comma}\n")
+    out.write("}\n")
+
+
+def _write_item(item: BaseModel, out: TextIO, prefix: str) -> None:
+    """One turn or block; a turn's sentences are written one at a time too (a speech's JSON is
+    many times its text)."""
+    sentences = getattr(item, "sentences", None) if isinstance(item, Turn) else None
+    if not sentences:
+        out.write(_indented(item.model_dump_json(indent=2), prefix))
+        return
+    names = list(type(item).model_fields)
+    after = names[names.index("sentences") + 1]
+    rest = item.model_dump_json(indent=2, exclude={"sentences"})
+    cut = rest.index(f'\n  "{after}": ')  # top-level keys are the only ones indented by two
+    out.write(_indented(rest[:cut], prefix))
+    out.write(f'\n{prefix}  "sentences": [\n')
+    for i, sentence in enumerate(sentences):
+        out.write(_indented(sentence.model_dump_json(indent=2), prefix + "    "))
+        out.write(",\n" if i < len(sentences) - 1 else "\n")
+    out.write(f"{prefix}  ],")
+    out.write(_indented(rest[cut:], prefix)[len(prefix) :])
+
+
+def _indented(text: str, prefix: str) -> str:
+    return prefix + text.replace("\n", "\n" + prefix)

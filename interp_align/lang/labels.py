@@ -435,7 +435,7 @@ def is_label(
     return label_rejection(label, has_comma_office=has_comma_office, max_words=max_words) is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelLine:
     """How a gob.mx block's first line reads.
 

@@ -18,7 +18,7 @@ from typing import ClassVar
 from ..lang import labels, markers
 from ..models import MarkerKind
 from ..normalize import fold
-from .document import Document
+from .document import Document, line_matches
 from .notes import Note
 
 __all__ = ["SEPARATOR", "BlockLine", "SpeakerBlock", "find_blocks"]
@@ -28,7 +28,7 @@ SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t\r]*$", re.MULTILINE)
 _NOTE_LINES = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BlockLine:
     """A block's first line (or multi-line note), trimmed, and what it is.
 
@@ -48,7 +48,7 @@ class BlockLine:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpeakerBlock:
     """The text between a ``---`` line and the next one (or the end)."""
 
@@ -65,7 +65,7 @@ class SpeakerBlock:
 
 def find_blocks(doc: Document, notes: Sequence[Note]) -> list[SpeakerBlock]:
     """Every ``---`` block after the front matter, with its first line read."""
-    separators = [doc.trim(m.start(), m.end()) for m in SEPARATOR.finditer(doc.view, doc.body_start)]
+    separators = [doc.trim(start, m.end()) for start, m in line_matches(SEPARATOR, doc.view, doc.body_start)]
     blocks = []
     for index, (sep_start, sep_end) in enumerate(separators):
         end = separators[index + 1][0] if index + 1 < len(separators) else len(doc.view)

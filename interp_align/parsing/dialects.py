@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Dialect
+from .document import count_matches
 
 __all__ = ["DEFAULT", "DIALECTS", "DialectRules", "Evidence", "detect_dialect", "rules_for"]
 
@@ -181,8 +182,9 @@ def detect_dialect(view: str, language: str, facts: frozenset[str] = frozenset()
     (``"front_matter"``).
     """
     best: tuple[float, int, DialectRules, tuple[str, ...]] | None = None
+    counted: dict[int, int] = {}
     for order, rules in enumerate(DIALECTS):
-        score, seen = _score(rules, view, facts)
+        score, seen = _score(rules, view, facts, counted)
         if score <= 0:
             continue
         if rules.language == language:
@@ -195,14 +197,21 @@ def detect_dialect(view: str, language: str, facts: frozenset[str] = frozenset()
     return rules, Dialect(name=rules.name, evidence=seen)
 
 
-def _score(rules: DialectRules, view: str, facts: frozenset[str]) -> tuple[float, tuple[str, ...]]:
+def _score(
+    rules: DialectRules, view: str, facts: frozenset[str], counted: dict[int, int] | None = None
+) -> tuple[float, tuple[str, ...]]:
+    """The dialect's score and the evidence seen; ``counted`` keeps the counts of evidence that
+    several dialects share (one scan each)."""
     score = 0.0
     seen = []
+    counted = {} if counted is None else counted
     for evidence in rules.evidence:
         if evidence.pattern is None:
             count = int(evidence.fact in facts)
+        elif id(evidence) in counted:
+            count = counted[id(evidence)]
         else:
-            count = sum(1 for _ in zip(range(evidence.cap), evidence.pattern.finditer(view), strict=False))
+            count = counted[id(evidence)] = count_matches(evidence.pattern, view, evidence.cap)
         if count == 0:
             if evidence.required:
                 return 0.0, ()

@@ -15,33 +15,68 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..normalize import match_view
+from ..normalize import MATCH_PAIRS, match_view
 
 __all__ = [
     "Document",
     "FrontMatter",
     "FrontMatterField",
     "base_view",
+    "compact",
     "find_front_matter",
+    "is_blank",
     "join_soft_wraps",
     "line_starts",
     "looks_wrapped",
 ]
 
 _LONE_CR = re.compile(r"\r(?!\n)")
-_FRONT_MATTER = re.compile(r"[ \t]*---[ \t]*\r?\n(?P<body>(?:.*\r?\n)*?)[ \t]*---[ \t]*(?:\r?\n|$)")
+#: A line of the body is ``[^\n]*\n``: a CR before the LF is part of the line, never matched two ways
+#: (``.*\r?\n`` backtracked exponentially on CRLF text with no closing ``---``).
+_FRONT_MATTER = re.compile(r"[ \t]*---[ \t]*\r?\n(?P<body>(?:[^\n]*\n)*?)[ \t]*---[ \t]*(?:\r?\n|$)")
 _YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)", re.MULTILINE)
 #: A paragraph-internal line break: content before it, a non-blank line after it.
 _INNER_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
 
 
 def base_view(text: str) -> str:
-    """``match_view`` plus lone CRs as line breaks (same length as ``text``)."""
+    """``match_view`` plus lone CRs as line breaks (same length as ``text``), compact when it can be."""
     view = match_view(text)
-    return _LONE_CR.sub("\n", view) if "\r" in view else view
+    return compact(_LONE_CR.sub("\n", view) if "\r" in view else view)
+
+
+def compact(view: str) -> str:
+    """``view`` stored one byte a character when all its characters are Latin-1.
+
+    A record's curly quotes and dashes make its text two bytes a character; the view has
+    them as straight quotes and hyphens, but ``str.replace`` keeps the wider storage.  The
+    view lives through the whole parse, so storing it compactly halves it.
+    """
+    if _one_byte(view):
+        return view
+    try:
+        return view.encode("latin-1").decode("latin-1")
+    except UnicodeEncodeError:
+        return view
+
+
+def _one_byte(text: str) -> bool:
+    """Whether CPython stores ``text`` one byte a character (its size is about its length;
+    a guess for strings of a few characters, which callers tolerate)."""
+    return sys.getsizeof(text) < len(text) + 100
+
+
+#: A character that is not blank in the base view: not whitespace, not turned into a space.
+_VISIBLE = re.compile("[^\\s" + "".join(re.escape(c) for c, r in MATCH_PAIRS if r.isspace()) + "]")
+
+
+def is_blank(text: str) -> bool:
+    """``not base_view(text).strip()``, without making the view."""
+    return _VISIBLE.search(text) is None
 
 
 @dataclass(frozen=True)
@@ -116,7 +151,7 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
     Returns the new view and how many breaks were joined.
     """
     kept = set(keep)
-    chars: list[str] | None = None
+    spaces: list[int] = []
     joined = 0
     for match in _INNER_BREAK.finditer(view, start):
         newline = match.end() - 1
@@ -125,15 +160,38 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
             continue
         if _hard_break(text, match.start(), newline) and not view[next_start].islower():
             continue
-        if chars is None:
-            chars = list(view)
-        chars[newline] = " "
         if view[newline - 1] == "\r":
-            chars[newline - 1] = " "
+            spaces.append(newline - 1)
+        spaces.append(newline)
         joined += 1
-    joined_view = "".join(chars) if chars is not None else view
-    joined_view, mended = _mend_broken_paragraphs(joined_view, start, kept)
+    joined_view, mended = _mend_broken_paragraphs(_spaced(view, spaces), start, kept)
     return joined_view, joined + mended
+
+
+def _spaced(view: str, positions: list[int]) -> str:
+    """``view`` with a space at each of the (sorted, distinct) ``positions``.
+
+    A one-byte view is edited as Latin-1 bytes; a wider one is rebuilt from slices.  (A
+    ``list(view)`` to mutate cost eight bytes per character, more than the rest of the parse.)
+    """
+    if not positions:
+        return view
+    if _one_byte(view):
+        try:
+            data = bytearray(view, "latin-1")
+        except UnicodeEncodeError:  # a short wide string can pass for a one-byte one
+            pass
+        else:
+            for position in positions:
+                data[position] = 32
+            return data.decode("latin-1")
+    pieces = []
+    last = 0
+    for position in positions:
+        pieces.append(view[last:position])
+        last = position + 1
+    pieces.append(view[last:])
+    return " ".join(pieces)
 
 
 #: A blank line in the middle of a sentence, as some exports have ("the reform of the\n\nWorld Bank").
@@ -155,7 +213,7 @@ _CONTINUING = _words(
 def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str, int]:
     """Join a paragraph break that cuts a sentence: the next paragraph goes on in lower case, or the
     break follows a word that cannot end a sentence ("of the"), and it does not open a turn."""
-    chars: list[str] | None = None
+    spaces: list[int] = []
     mended = 0
     for match in _PARAGRAPH_BREAK.finditer(view, start):
         next_start = _skip_blank(view, match.end())
@@ -168,13 +226,9 @@ def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str,
         cut_word = last is not None and last.group(1).casefold() in _CONTINUING
         if previous_char in '.!?:;"\')]' or not (lower_next or cut_word):
             continue
-        if chars is None:
-            chars = list(view)
-        for i in range(match.start(), match.end()):
-            if chars[i] in "\r\n":
-                chars[i] = " "
+        spaces.extend(i for i in range(match.start(), match.end()) if view[i] in "\r\n")
         mended += 1
-    return ("".join(chars) if chars is not None else view), mended
+    return _spaced(view, spaces), mended
 
 
 def _skip_blank(view: str, position: int) -> int:
@@ -196,16 +250,110 @@ _NONBLANK_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 def looks_wrapped(view: str, start: int = 0) -> bool:
     """Whether the text after ``start`` is hard-wrapped: most lines run 50–80 characters and
     continue on the next line (a wrapped export without front matter)."""
-    wrapped = sum(1 for _ in _WRAPPED_LINE.finditer(view, start))
+    wrapped = sum(1 for _ in line_matches(_WRAPPED_LINE, view, start))
     if wrapped < 10:
         return False
-    lines = sum(1 for _ in _NONBLANK_LINE.finditer(view, start))
+    lines = sum(1 for _ in line_matches(_NONBLANK_LINE, view, start))
     return wrapped >= 0.4 * lines
 
 
 def line_starts(view: str, pattern: re.Pattern[str]) -> set[int]:
     """Offsets where ``pattern`` (a MULTILINE, line-start regex) matches: candidate turn starts."""
-    return {m.start() for m in pattern.finditer(view)}
+    return {start for start, _ in line_matches(pattern, view)}
+
+
+@functools.lru_cache(maxsize=256)
+def _line_forms(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """``pattern`` (``^BODY``, MULTILINE) as ``BODY`` and ``\\nBODY``; ``None`` for another shape."""
+    source = pattern.pattern
+    if not (pattern.flags & re.MULTILINE and source.startswith("^")):
+        return None
+    body = source[1:]
+    try:
+        if re.compile(f"(?:{body})").groups != pattern.groups or _top_level_branch(body):
+            return None
+        return re.compile(body, pattern.flags), re.compile(f"\n(?:{body})", pattern.flags)
+    except re.error:
+        return None
+
+
+def _top_level_branch(body: str) -> bool:
+    """Whether ``^`` would bind to one alternative only (``^A|B``): not a line pattern."""
+    return len(_alternatives(body)) > 1
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regex source (``A|B(C|D)`` → ``A``, ``B(C|D)``)."""
+    parts, last = [], 0
+    depth, escaped, in_class = 0, False, False
+    for index, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[last:index])
+            last = index + 1
+    parts.append(source[last:])
+    return parts
+
+
+@functools.lru_cache(maxsize=256)
+def _parts(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(part, pattern.flags) for part in _alternatives(pattern.pattern))
+    except re.error:
+        return (pattern,)
+
+
+def count_matches(pattern: re.Pattern[str], view: str, cap: int) -> int:
+    """``min(cap, number of matches of pattern.finditer(view))``, found faster.
+
+    Line patterns go through ``line_matches``; for ``cap == 1`` (is there a match at all?)
+    each top-level alternative is searched on its own, so a ``^`` alternative does not make
+    ``re`` try every character for the others.
+    """
+    if cap == 1:
+        return int(any(next(line_matches(part, view), None) is not None for part in _parts(pattern)))
+    return sum(1 for _ in zip(range(cap), line_matches(pattern, view), strict=False))
+
+
+def line_matches(pattern: re.Pattern[str], view: str, pos: int = 0) -> Iterator[tuple[int, re.Match[str]]]:
+    """``(line start, match)`` for each match of ``pattern.finditer(view, pos)``, found faster.
+
+    A MULTILINE pattern that opens with ``^`` is tried by ``re`` at every character (a
+    line start is a condition, not something to search for); the same pattern behind a
+    literal newline is searched for quickly.  The matches are exactly those of ``finditer``:
+    a line start where the last match ended (after a newline, or at ``pos``) is tried first.
+    Other patterns are run as they are.
+    """
+    forms = _line_forms(pattern)
+    if forms is None:
+        for plain in pattern.finditer(view, pos):
+            yield plain.start(), plain
+        return
+    at_line, after_newline = forms
+    size = len(view)
+    while pos <= size:
+        if pos == 0 or view[pos - 1] == "\n":
+            match = at_line.match(view, pos)
+            if match is not None:
+                yield pos, match
+                pos = match.end() if match.end() > pos else pos + 1
+                continue
+        found = after_newline.search(view, pos)
+        if found is None:
+            return
+        yield found.start() + 1, found
+        pos = found.end()
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .._spans import constructor
 from ..lang import boilerplate
-from ..models import Block, BlockKind, Diagnostic, HeaderField, HeaderFieldKind, Severity
+from ..models import BlockKind, BlockShape, Diagnostic, HeaderField, HeaderFieldKind, Severity
 from ..normalize import fold
 from .blocks import SpeakerBlock
 from .diagnostics import diagnostic
@@ -21,7 +22,11 @@ from .dialects import DialectRules
 from .document import Document, FrontMatter
 from .heads import Head
 
-__all__ = ["Frame", "build_frame"]
+__all__ = ["BlockRow", "Frame", "build_frame"]
+
+#: A block as ``BlockTuple.from_rows`` takes it: start, end, kind, reason, turn index (-1 for
+#: none), which fields it was given.
+BlockRow = tuple[int, int, BlockKind, "str | None", int, BlockShape]
 
 #: Front-matter keys and the header field kind they fill.
 _FRONT_MATTER_KINDS: dict[str, HeaderFieldKind] = {
@@ -42,7 +47,7 @@ _BYLINE_WORDS = frozenset(
 class Frame:
     """The non-turn blocks, the header fields, and where each turn's region ends."""
 
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[BlockRow] = field(default_factory=list)
     header: list[HeaderField] = field(default_factory=list)
     region_ends: list[int] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -100,24 +105,22 @@ def header_frame(doc: Document, rules: DialectRules, *, lines: bool = True) -> F
     return frame
 
 
-def _block(doc: Document, start: int, end: int, kind: BlockKind, reason: str | None) -> Block:
-    return Block(start=start, end=end, kind=kind, text=doc.text[start:end], reason=reason)
+_FRONT_FIELD = constructor(HeaderField, "start", "end", "kind", "text", "key", "value")
+_HEADER_LINE = constructor(HeaderField, "start", "end", "kind", "text", "value")
+_DATE_FIELD = constructor(HeaderField, "start", "end", "kind", "text")
+
+
+def _block(doc: Document, start: int, end: int, kind: BlockKind, reason: str | None) -> BlockRow:
+    """A block with a reason, as a row of ``BlockTuple`` (blocks are stored as columns)."""
+    del doc
+    return (start, end, kind, reason, -1, BlockShape.REASONED)
 
 
 def _front_matter(doc: Document, front: FrontMatter, frame: Frame) -> None:
     frame.blocks.append(_block(doc, front.start, front.end, BlockKind.HEADER, "front matter"))
     for item in front.fields:
         kind = _FRONT_MATTER_KINDS.get(item.key.lower(), HeaderFieldKind.OTHER)
-        frame.header.append(
-            HeaderField(
-                start=item.start,
-                end=item.end,
-                kind=kind,
-                text=doc.text[item.start : item.end],
-                key=item.key,
-                value=item.value,
-            )
-        )
+        frame.header.append(_FRONT_FIELD(doc.text, item.start, item.end, kind, item.key, item.value))
     if front.error is not None:
         frame.diagnostics.append(
             diagnostic("P011", Severity.INFO, front.error, front.start, doc.text, doc.line_starts)
@@ -147,7 +150,7 @@ def _header_lines(
         if kind is not None:
             display = doc.text[s:e].strip(" *_\u00a0")
             value = display if display != doc.text[s:e] else None  # "*Bletchley Park": emphasis is not the place
-            frame.header.append(HeaderField(start=s, end=e, kind=kind, text=doc.text[s:e], value=value))
+            frame.header.append(_HEADER_LINE(doc.text, s, e, kind, value))
             frame.blocks.append(_block(doc, s, e, BlockKind.HEADER, kind.value))
             continue
         run = (run[0] if run else s, e)
@@ -237,7 +240,7 @@ def _after_first_line(doc: Document, start: int) -> int:
     return min(doc.line_of(first[0])[1] + 1, len(doc.text)) if first is not None else len(doc.text)
 
 
-def _boilerplate_lines(doc: Document, start: int, end: int) -> list[Block]:
+def _boilerplate_lines(doc: Document, start: int, end: int) -> list[BlockRow]:
     return [
         _block(doc, s, e, BlockKind.BOILERPLATE, boilerplate.chrome_reason(doc.view[s:e]) or "short line after page chrome (link or button text)")
         for s, e in doc.nonblank_lines(start, end)
@@ -261,7 +264,7 @@ def _headless_blocks(doc: Document, heads: Sequence[Head], blocks: Sequence[Spea
             frame.diagnostics.append(diagnostic("P009", Severity.INFO, f"non-speech block ({first.reason}) kept as unattributed text", first.start, doc.text, doc.line_starts))
             continue
         if first.kind == "date":
-            frame.header.append(HeaderField(start=first.start, end=first.end, kind=HeaderFieldKind.DATE, text=doc.text[first.start : first.end]))
+            frame.header.append(_DATE_FIELD(doc.text, first.start, first.end, HeaderFieldKind.DATE))
             frame.blocks.append(_block(doc, first.start, first.end, BlockKind.HEADER, "date"))
             rest = doc.trim(first.end, gap_end)
         elif first.kind == "end":

@@ -29,13 +29,13 @@ from ..models import Diagnostic, Severity
 from ..normalize import fold
 from .blocks import BlockLine, SpeakerBlock
 from .diagnostics import diagnostic
-from .document import Document
+from .document import Document, line_matches
 from .notes import Note
 
 __all__ = ["FINDERS", "FINDER_PATTERNS", "Head", "HeadContext", "find_heads", "register_finder"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Head:
     """Where a turn starts: its label span and where the body begins.
 
@@ -115,7 +115,7 @@ def find_heads(ctx: HeadContext, names: Sequence[str], *, speech: bool = False) 
 def _colon(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
     view = ctx.doc.view
     heads = []
-    for match in labels.COLON_LABEL.finditer(view, ctx.doc.body_start):
+    for _, match in line_matches(labels.COLON_LABEL, view, ctx.doc.body_start):
         label = match.group("label")
         start, label_end = match.span("label")
         if ctx.in_nonspeech_block(start):
@@ -161,7 +161,7 @@ _QUESTION = re.compile(r"^[ \t]*(?P<label>Q)\.?(?:[ \t]*(?=[-\u2013\u2014])|[ \t
 def _question(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
     view = ctx.doc.view
     heads = []
-    for match in _QUESTION.finditer(view, ctx.doc.body_start):
+    for _, match in line_matches(_QUESTION, view, ctx.doc.body_start):
         following = view[match.end() : match.end() + 1]
         if following and following.islower():
             continue  # "Q and A": prose ("Q — in this bill?" resumes an interrupted question: the dash is kept)
@@ -203,20 +203,51 @@ def _block(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
 
 @register_finder("label-line")
 def _label_line(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
-    """Inside a speech block, a label line carrying an interpreter or language note opens a turn."""
-    doc = ctx.doc
+    """Inside a speech block, a label line carrying an interpreter or language note opens a turn.
+
+    Only a line on which a note starts can qualify, so the lines are found from the notes
+    (a bisection each) rather than by reading every line of every block as a label."""
+    doc, view = ctx.doc, ctx.doc.view
+    speech = [b for b in ctx.blocks if b.speech and b.first is not None]
+    block_starts = [b.start for b in speech]
+    note_starts = [n.marker.start for n in ctx.notes]
     heads = []
-    for block in ctx.blocks:
-        if not block.speech or block.first is None:
+    seen: set[int] = set()
+    for note in ctx.notes:
+        position = note.marker.start
+        index = bisect.bisect_right(block_starts, position) - 1
+        if index < 0:
             continue
-        for s, e in doc.nonblank_lines(block.first.end, block.end):
-            line = labels.read_label_line(doc.view, s, e)
-            if line.kind != "label" or line.label_end >= e:
-                continue
-            note = next((n for n in ctx.notes if s <= n.marker.start < e and n.marker.end >= line.label_end), None)
-            if note is not None and note.spec.role in (markers.INTERPRETATION, markers.SPOKEN):
-                heads.append(Head(s, line.label_end, e, "label-line"))
+        block = speech[index]
+        assert block.first is not None
+        if not block.first.end <= position < block.end:
+            continue
+        s, e = _line_in(doc, view, position, block.first.end, block.end)
+        if s in seen or not s <= position < e:
+            continue
+        seen.add(s)
+        line = labels.read_label_line(view, s, e)
+        if line.kind != "label" or line.label_end >= e:
+            continue
+        first = None
+        for candidate in ctx.notes[bisect.bisect_left(note_starts, s) :]:
+            if candidate.marker.start >= e:
+                break
+            if candidate.marker.end >= line.label_end:
+                first = candidate
+                break
+        if first is not None and first.spec.role in (markers.INTERPRETATION, markers.SPOKEN):
+            heads.append(Head(s, line.label_end, e, "label-line"))
     return heads
+
+
+def _line_in(doc: Document, view: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The trimmed line holding ``position`` as ``Document.nonblank_lines(start, end)`` cuts it."""
+    line_start = max(start, view.rfind("\n", 0, position) + 1)
+    newline = view.find("\n", position, end)
+    stop = end if newline < 0 else newline
+    line_end = stop - 1 if stop > line_start and view[stop - 1] == "\r" else stop
+    return doc.trim(line_start, line_end)
 
 
 # -- a speech under a heading ----------------------------------------------------------------

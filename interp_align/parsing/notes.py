@@ -15,9 +15,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .._spans import constructor
 from ..lang import markers
 from ..models import Marker
 from ..normalize import fold
+from .document import line_matches
 
 __all__ = ["Note", "find_notes"]
 
@@ -30,7 +32,7 @@ _UNBRACKETED = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A marker found in the record, what it means, and whether its bracket was left open."""
 
@@ -45,17 +47,13 @@ def _classify(inner: str) -> markers.MarkerSpec | None:
     return markers.classify(fold(inner))
 
 
+_MARKER = constructor(
+    Marker, "start", "end", "kind", "text", "canonical", "timestamp", "source_language", "target_language"
+)
+
+
 def _note(text: str, start: int, end: int, spec: markers.MarkerSpec, unclosed: bool = False) -> Note:
-    marker = Marker(
-        start=start,
-        end=end,
-        kind=spec.kind,
-        text=text[start:end],
-        canonical=spec.canonical,
-        timestamp=spec.timestamp,
-        source_language=spec.source_language,
-        target_language=spec.target_language,
-    )
+    marker = _MARKER(text, start, end, spec.kind, spec.canonical, spec.timestamp, spec.source_language, spec.target_language)
     return Note(marker, spec, unclosed)
 
 
@@ -94,7 +92,7 @@ def find_notes(text: str, view: str, *, unbracketed: bool = False) -> list[Note]
         if spec is not None and spec.role is not None:
             found.append(_note(text, match.start(), match.end(1), spec, unclosed=True))
     if unbracketed:
-        for match in _UNBRACKETED.finditer(view):
+        for _, match in line_matches(_UNBRACKETED, view):
             spec = _classify(match.group(1))
             if spec is not None and spec.interpretation:
                 found.append(_note(text, match.start(1), match.end(), spec))

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._spans import constructor
 from ..lang import markers as roles
 from ..models import Interpretation, Marker, Passage, PassageKind
 from .notes import Note
@@ -178,16 +179,15 @@ def _close(view: str, out: list[Passage], state: _State, end: int) -> None:
         return
     if state.kind is not PassageKind.UNTRANSCRIBED and not _WORDLIKE.search(view, start, stop):
         return  # only punctuation between two notes
-    out.append(
-        Passage(
-            start=start,
-            end=stop,
-            kind=state.kind,
-            source_language=state.source,
-            target_language=state.target,
-            marker=state.marker,
-        )
-    )
+    out.append(_PASSAGE(start, stop, state.kind, state.source, state.target, state.marker))
+
+
+_PASSAGE = constructor(Passage, "start", "end", "kind", "source_language", "target_language", "marker")
+_INTERPRETED = constructor(Interpretation, "interpreted", "marker", "source_language", "target_language", "placeholder")
+_UNTRANSCRIBED = constructor(Interpretation, "marker", "source_language", "placeholder")
+_DECLARED = constructor(Interpretation, "marker", "source_language", "target_language")
+#: The summary of most turns, shared (models are frozen).
+_NOT_INTERPRETED = Interpretation()
 
 
 def summarise(view: str, notes: Sequence[Note], passages: Sequence[Passage], body_start: int, body_end: int) -> Interpretation:
@@ -196,17 +196,11 @@ def summarise(view: str, notes: Sequence[Note], passages: Sequence[Passage], bod
     interpreted = next((p for p in passages if p.kind is PassageKind.INTERPRETED), None)
     if interpreted is not None:
         source = next((p.source_language for p in passages if p.kind is PassageKind.INTERPRETED and p.source_language), None)
-        return Interpretation(
-            interpreted=True,
-            marker=interpreted.marker,
-            source_language=source,
-            target_language=interpreted.target_language,
-            placeholder=not words,
-        )
+        return _INTERPRETED(True, interpreted.marker, source, interpreted.target_language, not words)
     untranscribed = next((p for p in passages if p.kind is PassageKind.UNTRANSCRIBED), None)
     if untranscribed is not None:
-        return Interpretation(marker=untranscribed.marker, source_language=untranscribed.source_language, placeholder=not words)
+        return _UNTRANSCRIBED(untranscribed.marker, untranscribed.source_language, not words)
     declared = next((p for p in passages if p.marker is not None), None)
     if declared is not None:
-        return Interpretation(marker=declared.marker, source_language=declared.source_language, target_language=declared.target_language)
-    return Interpretation()
+        return _DECLARED(declared.marker, declared.source_language, declared.target_language)
+    return _NOT_INTERPRETED

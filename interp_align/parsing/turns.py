@@ -11,29 +11,34 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+
+from .._spans import constructor
 from ..models import (
-    Block,
     BlockKind,
+    BlockShape,
     Interpretation,
     LanguageSource,
     LanguageTag,
-    Marker,
     MarkerKind,
-    Sentence,
+    SentenceTuple,
     Span,
     Turn,
+    language_tag,
+    offsets_array,
 )
 from ..segment import split_sentences
 from .document import Document
+from .frame import BlockRow
 from .heads import Head
 from .notes import Note
 from .passages import read_passages, summarise
 
-__all__ = ["CODE_SWITCH_MIN_CONFIDENCE", "Identifier", "PreparedTurn", "build_turns", "guess_language", "prepare_turns", "record_language"]
+__all__ = ["CODE_SWITCH_MIN_CONFIDENCE", "Identifier", "PreparedTurn", "build_turns", "function_word_counts", "guess_from_counts", "guess_language", "prepare_turns", "record_language"]
 
 #: A sentence is a code switch only when the identifier is at least this sure.
 CODE_SWITCH_MIN_CONFIDENCE = 0.8
@@ -48,7 +53,7 @@ class Identifier(Protocol):
     def detect(self, text: str) -> LanguageTag | None: ...
 
 
-@dataclass
+@dataclass(slots=True)
 class PreparedTurn:
     """A head with its region and notes, before languages and sentences are known."""
 
@@ -63,13 +68,82 @@ class PreparedTurn:
 
 def guess_language(view: str) -> LanguageTag:
     """Record language from function-word counts in a sample: cheap, used before and without detection."""
-    words = re.findall(r"[a-záéíóúñ]+", view[:200_000].lower())
-    en = sum(w in _EN_WORDS for w in words)
-    es = sum(w in _ES_WORDS for w in words)
+    return guess_from_counts(*function_word_counts(view[:GUESS_SAMPLE]))
+
+
+def guess_from_counts(en: int, es: int) -> LanguageTag:
+    """The guess from English and Spanish function-word counts (see ``function_word_counts``)."""
     code = "es" if es > en else "en"
     total = en + es
     confidence = round(max(en, es) / total, 3) if total else 0.5
-    return LanguageTag(code=code, confidence=confidence, source=LanguageSource.DEFAULT)
+    return language_tag(code, confidence, LanguageSource.DEFAULT)
+
+
+#: ``guess_language`` reads this many characters: enough to be sure, bounded on long records.
+GUESS_SAMPLE = 200_000
+#: The word characters of the guess: a word is a maximal run of these in the lower-cased text.
+_GUESS_LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúñ"
+_GUESS_LUT = np.zeros(256, dtype=np.int8)
+_GUESS_LUT[[ord(c) for c in _GUESS_LETTERS]] = 1
+#: Function words are at most this long (checked below), so longer runs are never looked up.
+_GUESS_MAX = 4
+
+
+def _word_code(word: bytes) -> int:
+    """A word of at most ``_GUESS_MAX`` Latin-1 bytes packed into one integer, its length on top."""
+    return int.from_bytes(word, "little") | (len(word) << 40)
+
+
+assert max(len(w) for w in _EN_WORDS | _ES_WORDS) <= _GUESS_MAX and not _EN_WORDS & _ES_WORDS
+_EN_CODES = np.array(sorted(_word_code(w.encode("latin-1")) for w in _EN_WORDS), dtype=np.int64)
+_ES_CODES = np.array(sorted(_word_code(w.encode("latin-1")) for w in _ES_WORDS), dtype=np.int64)
+
+
+def function_word_counts(sample: str) -> tuple[int, int]:
+    """How many English and Spanish function words ``sample`` holds, as maximal runs of
+    ``_GUESS_LETTERS`` in its lower-cased form.
+
+    Vectorised (numpy over Latin-1 bytes) because a regex ``findall`` of every word cost a
+    third of a parse.  Every letter of the word class is Latin-1, so a character outside
+    Latin-1 (replaced by ``?``) is a word boundary, as it is for the word regex.  The sample
+    is read in chunks cut at spaces (never inside a word): ``str.lower`` takes twelve bytes a
+    character while it works, and the arrays about twenty.
+    """
+    en = es = 0
+    position = 0
+    while position < len(sample):
+        cut = sample.find(" ", position + _GUESS_CHUNK)
+        stop = len(sample) if cut < 0 else cut
+        data = sample[position:stop].lower().encode("latin-1", "replace")
+        chunk_en, chunk_es = _chunk_counts(np.frombuffer(data, dtype=np.uint8))
+        en, es = en + chunk_en, es + chunk_es
+        position = stop
+    return en, es
+
+
+#: Characters per chunk of ``function_word_counts``.
+_GUESS_CHUNK = 1 << 13
+
+
+def _chunk_counts(data: np.ndarray) -> tuple[int, int]:
+    edges = np.diff(_GUESS_LUT[data], prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    lengths = np.flatnonzero(edges == -1) - starts
+    short = lengths <= _GUESS_MAX
+    starts, lengths = starts[short], lengths[short].astype(np.int64)
+    padded = np.concatenate([data, np.zeros(_GUESS_MAX, dtype=np.uint8)])
+    codes = lengths << 40
+    for k in range(_GUESS_MAX):
+        codes |= np.where(lengths > k, padded[starts + k].astype(np.int64) << (8 * k), 0)
+    return _count_in(codes, _EN_CODES), _count_in(codes, _ES_CODES)
+
+
+def _count_in(codes: np.ndarray, table: np.ndarray) -> int:
+    """How many of ``codes`` are in the sorted ``table`` (a bisection each: faster than ``np.isin``)."""
+    if not codes.size:
+        return 0
+    found = np.minimum(np.searchsorted(table, codes), table.size - 1)
+    return int(np.count_nonzero(table[found] == codes))
 
 
 def prepare_turns(doc: Document, heads: Sequence[Head], region_ends: Sequence[int], notes: Sequence[Note], ident: Identifier | None) -> list[PreparedTurn]:
@@ -108,15 +182,26 @@ def _content_start(view: str, head: Head, body_start: int, body_end: int, notes:
     return min(max(start, body_start), body_end)
 
 
-def record_language(prepared: Sequence[PreparedTurn], declared: str | None, fallback: LanguageTag) -> LanguageTag:
-    """The record's language: declared, else the majority of detected turn languages, else ``fallback``."""
+def record_language(
+    prepared: Sequence[PreparedTurn], declared: str | None, fallback: LanguageTag | Callable[[], LanguageTag]
+) -> LanguageTag:
+    """The record's language: declared, else the majority of detected turn languages, else ``fallback``
+    (a tag, or a function that makes it: the guess is only computed when it is needed)."""
     if declared is not None:
-        return LanguageTag(code=declared, confidence=1.0, source=LanguageSource.DEFAULT)
+        return language_tag(declared, 1.0, LanguageSource.DEFAULT)
     votes = Counter(p.detected.code for p in prepared if p.detected is not None)
     if not votes:
-        return fallback
+        return fallback if isinstance(fallback, LanguageTag) else fallback()
     code, count = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return LanguageTag(code=code, confidence=round(count / sum(votes.values()), 4), source=LanguageSource.DETECTED)
+    return language_tag(code, round(count / sum(votes.values()), 4), LanguageSource.DETECTED)
+
+
+_TURN = constructor(
+    Turn,
+    "index", "start", "end", "speaker_id", "label", "label_text", "body_start", "body_end", "text", "body",
+    "interpretation", "passages", "markers", "sentences", "language", "declared_language",
+)  # fmt: skip
+_SPAN = constructor(Span, "start", "end")
 
 
 def build_turns(
@@ -128,10 +213,10 @@ def build_turns(
     *,
     sentences: bool,
     pair_default: bool = True,
-) -> tuple[list[Turn], list[Block]]:
-    """The turns and their TURN blocks."""
+) -> tuple[list[Turn], list[BlockRow]]:
+    """The turns and their TURN blocks (built without validation: every value is valid by construction)."""
     turns: list[Turn] = []
-    blocks: list[Block] = []
+    blocks: list[BlockRow] = []
     text = doc.text
     for index, (item, speaker_id) in enumerate(zip(prepared, speaker_ids, strict=True)):
         head = item.head
@@ -139,29 +224,30 @@ def build_turns(
         interpretation = summarise(doc.view, item.notes, passages, item.body_start, item.body_end)
         language = _turn_language(item, interpretation, record)
         turn_sentences = (
-            _sentences(doc, item.content_start, item.body_end, item.notes, language, ident) if sentences else ()
+            _sentences(doc, item.content_start, item.body_end, item.notes, language, ident)
+            if sentences
+            else SentenceTuple.EMPTY
         )
         turns.append(
-            Turn(
-                index=index,
-                start=head.start,
-                end=item.end,
-                speaker_id=speaker_id,
-                label=Span(start=head.start, end=head.label_end),
-                label_text=text[head.start : head.label_end],
-                body_start=item.body_start,
-                body_end=item.body_end,
-                text=text[head.start : item.end],
-                body=text[item.body_start : item.body_end],
-                interpretation=interpretation,
-                passages=tuple(passages),
-                markers=tuple(n.marker for n in item.notes),
-                sentences=turn_sentences,
-                language=language,
-                declared_language=interpretation.target_language if interpretation.interpreted else None,
+            _TURN(
+                text,
+                index,
+                head.start,
+                item.end,
+                speaker_id,
+                _SPAN(head.start, head.label_end),
+                text[head.start : head.label_end],
+                item.body_start,
+                item.body_end,
+                interpretation,
+                tuple(passages),
+                tuple(n.marker for n in item.notes),
+                turn_sentences,
+                language,
+                interpretation.target_language if interpretation.interpreted else None,
             )
         )
-        blocks.append(Block(start=head.start, end=item.end, kind=BlockKind.TURN, text=text[head.start : item.end], turn_index=index))
+        blocks.append((head.start, item.end, BlockKind.TURN, None, index, BlockShape.TURN))
     return turns, blocks
 
 
@@ -169,8 +255,8 @@ def _turn_language(item: PreparedTurn, interpretation: Interpretation, record: L
     if item.detected is not None:
         return item.detected
     if interpretation.interpreted and interpretation.target_language is not None:
-        return LanguageTag(code=interpretation.target_language, confidence=1.0, source=LanguageSource.MARKER)
-    return LanguageTag(code=record.code, confidence=record.confidence, source=LanguageSource.DEFAULT)
+        return language_tag(interpretation.target_language, 1.0, LanguageSource.MARKER)
+    return language_tag(record.code, record.confidence, LanguageSource.DEFAULT)
 
 
 def _sentences(
@@ -180,29 +266,50 @@ def _sentences(
     notes: Sequence[Note],
     turn_language: LanguageTag,
     ident: Identifier | None,
-) -> tuple[Sentence, ...]:
+) -> SentenceTuple:
+    """The sentences of ``[start, end)``, as columns (see ``SentenceTuple``); their language
+    tags are deferred to the first read (``_sentence_tags``)."""
     if start >= end:
-        return ()
+        return SentenceTuple.EMPTY
     text = doc.text
-    markers: list[Marker] = [n.marker for n in notes if n.marker.start >= start and n.marker.end <= end]
-    protected = [(m.start, m.end) for m in markers]
+    protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end]
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
-    out: list[Sentence] = []
+    spans = offsets_array(len(text))
+    search = _WORDLIKE.search
     for s, e in split_sentences(text, start, end, language=code, protected=protected, view=doc.view):
-        inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e]
-        masked = _unmarked(text, s, e, inside) if inside else text[s:e]
-        if _WORDLIKE.search(masked) is None:
-            continue  # only a marker or punctuation: not a sentence
-        sentence_text = text[s:e]
-        tag = ident.detect(sentence_text) if ident is not None else None
-        switch = bool(
-            tag is not None
-            and tag.code != turn_language.code
-            and tag.confidence >= CODE_SWITCH_MIN_CONFIDENCE
-            and len(masked.split()) >= 2
-        )
-        out.append(Sentence(start=s, end=e, index=len(out), text=sentence_text, language=tag, code_switch=switch))
-    return tuple(out)
+        inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e] if protected else None
+        if inside:
+            if search(_unmarked(text, s, e, inside)) is None:
+                continue  # only a marker or punctuation: not a sentence
+        elif search(text, s, e) is None:
+            continue
+        spans.append(s)
+        spans.append(e)
+    if not spans:
+        return SentenceTuple.EMPTY
+    if ident is None:
+        return SentenceTuple.from_columns(text, spans)
+    return SentenceTuple.deferred(text, spans, _sentence_tags, ident, turn_language.code, tuple(protected))
+
+
+def _sentence_tags(
+    text: str, spans: Sequence[int], ident: Identifier, turn_code: str, protected: Sequence[tuple[int, int]]
+) -> tuple[tuple[LanguageTag | None, ...], bytes]:
+    """Each sentence's tag, and whether it is a code switch: another language than the turn's,
+    told with confidence, in at least two words outside the notes."""
+    tags: list[LanguageTag | None] = []
+    switches = bytearray()
+    for i in range(0, len(spans), 2):
+        s, e = spans[i], spans[i + 1]
+        sentence = text[s:e]
+        tag = ident.detect(sentence)
+        switch = False
+        if tag is not None and tag.code != turn_code and tag.confidence >= CODE_SWITCH_MIN_CONFIDENCE:
+            inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e]
+            switch = len((_unmarked(text, s, e, inside) if inside else sentence).split()) >= 2
+        tags.append(tag)
+        switches.append(switch)
+    return tuple(tags), bytes(switches)
 
 
 def _unmarked(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

@@ -78,6 +78,7 @@ class CheckContext:
         self._rules = {r.code: r for r in all_rules()}
         self._starts = line_starts(transcript.text)
         self._starts_by_id: dict[int, list[int]] = {}
+        self._turn_starts_by_id: dict[int, list[int]] = {}
         #: Set by ``check`` before rules run, when a reference translation is given.
         self.reference_scores: ReferenceScores | None = None
 
@@ -101,12 +102,22 @@ class CheckContext:
     def rule(self, code: str) -> RuleInfo:
         return self._rules[code]
 
-    def turn_at(self, offset: int) -> Turn | None:
-        """The turn whose span contains ``offset``."""
-        for turn in self.transcript.turns:
-            if turn.start <= offset < max(turn.end, turn.start + 1):
-                return turn
-        return None
+    def turn_at(self, offset: int, transcript: Transcript | None = None) -> Turn | None:
+        """The turn whose span contains ``offset``: bisection over the turn starts, built once per transcript.
+
+        Turns are sorted and never overlap, so the only candidate is the last
+        turn starting at or before ``offset`` (an empty turn covers its start).
+        """
+        source = transcript or self.transcript
+        key = id(source)
+        starts = self._turn_starts_by_id.get(key)
+        if starts is None:
+            starts = self._turn_starts_by_id[key] = [t.start for t in source.turns]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return None
+        turn = source.turns[i]
+        return turn if turn.start <= offset < max(turn.end, turn.start + 1) else None
 
     def location(self, start: int, end: int, transcript: Transcript | None = None) -> Location:
         """Locate a span in the checked transcript, or in another one (the Spanish original)."""
@@ -114,12 +125,9 @@ class CheckContext:
         if source is self.transcript:
             starts = self._starts
         else:
-            starts = self._starts_by_id.setdefault(id(source), line_starts(source.text))
-        turn = None
-        for t in source.turns:
-            if t.start <= start < max(t.end, t.start + 1):
-                turn = t
-                break
+            starts = self._starts_by_id.get(id(source)) or self._starts_by_id.setdefault(
+                id(source), line_starts(source.text))
+        turn = self.turn_at(start, source)
         speaker = turn.speaker_id if turn else None
         return locate(source.text, starts, start, end, path=source.path,
                       turn=turn.index if turn else None, speaker=speaker)
@@ -154,12 +162,25 @@ class CheckContext:
     # -- views of turns -------------------------------------------------------------------
 
     def masked_body(self, turn: Turn) -> str:
-        """The whole turn text with interpreter and language notes blanked (same length)."""
+        """The whole turn text with interpreter and language notes blanked (same length).
+
+        Made once per turn (rules and metrics ask for it many times); a turn with no such
+        note is its text."""
+        cache: dict[int, tuple[Turn, str]] = self.__dict__.setdefault("_masked_bodies", {})
+        found = cache.get(id(turn))
+        if found is None:  # the turn is kept with its mask, so its id is not reused
+            found = cache[id(turn)] = (turn, self._mask(turn))
+        return found[1]
+
+    @staticmethod
+    def _mask(turn: Turn) -> str:
+        notes = [m for m in turn.markers if m.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE)]
+        if not notes:
+            return turn.text
         text = list(turn.text)
-        for marker in turn.markers:
-            if marker.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE):
-                for i in range(marker.start - turn.start, min(marker.end - turn.start, len(text))):
-                    text[i] = " "
+        for marker in notes:
+            for i in range(marker.start - turn.start, min(marker.end - turn.start, len(text))):
+                text[i] = " "
         return "".join(text)
 
     def sentences(self, turn: Turn) -> list[SentenceView]:

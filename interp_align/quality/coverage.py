@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 COGNATE_PREFIX = 5
 #: Short frequent words that carry no content in either language, beyond the function words.
 _EMPTY = frozenset(
-    {"very", "much", "muy", "mucho", "muchas", "muchos", "also", "tambien", "just", "solo", "well", "pues", "all",
+    {"very", "much", "muy", "mucho", "muchas", "muchos", "also", "tambien", "just", "solo", "well", "bien", "pues", "all",
      "todo", "toda", "todos", "todas", "them", "him", "her", "one", "ones", "here", "there", "aqui", "ahi", "alli",
      "now", "ahora", "then", "luego", "been", "being", "esta", "estan", "estamos", "hay", "son", "eso", "esto"}
 )
@@ -38,8 +38,24 @@ def content_words(text: str, language: str) -> list[str]:
     """Folded words of three letters or more that are not function words, and every figure by value.
 
     A figure is one key whatever its spelling ("4 mil", "4,000", "four thousand" are ``#4000``),
-    and its words are not counted again.
+    and its words are not counted again.  A sentence's words are remembered: the fidelity
+    rules weigh the same sentence against several links (the list returned is new).
     """
+    if len(text) <= _REMEMBERED_TEXT:
+        return list(_remembered_words(text, language))
+    return _content_words(text, language)
+
+
+#: Texts up to this length have their content words remembered (sentences, not whole records).
+_REMEMBERED_TEXT = 2000
+
+
+@lru_cache(maxsize=1 << 14)
+def _remembered_words(text: str, language: str) -> tuple[str, ...]:
+    return tuple(_content_words(text, language))
+
+
+def _content_words(text: str, language: str) -> list[str]:
     stop = FUNCTION_WORDS.get(language, frozenset()) | _EMPTY
     figures = extract_quantities(text, language)
     words = [f"#{q.value:g}" for q in figures]

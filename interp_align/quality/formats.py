@@ -52,7 +52,7 @@ def _turn_heading(report: QualityReport, turn: int | None) -> str:
     if turn is None:
         return "  outside turns"
     label = report.turns[turn].label if turn < len(report.turns) else None
-    return f"  turn {turn + 1}  {label or ''}".rstrip()
+    return f"  turn {turn}  {label or ''}".rstrip()
 
 
 def format_text(reports: Sequence[QualityReport]) -> str:

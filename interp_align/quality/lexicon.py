@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.roles import GENERIC_ROLE_PHRASES
+
 __all__ = [
     "ALLOWED_DOUBLES",
+    "ANNOUNCER_ROLES",
     "CONJUNCTIONS",
+    "COURTESY_CUES",
+    "COURTESY_OPENERS",
+    "DEMONYM_ENDINGS",
     "FUNCTION_WORDS",
     "GLOSS_CUES",
     "HANDOVER_CUES",
@@ -154,4 +160,40 @@ GLOSS_CUES: dict[str, tuple[str, ...]] = {
            "as you know,", "as you may know", "for those who do not know", "by the way,"),
     "es": ("es decir", "o sea", "esto es,", "a saber", "como saben", "como ustedes saben", "por cierto,",
            "dicho de otro modo", "en otras palabras"),
+}
+
+#: How a courtesy formula opens (folded): a greeting, a thank-you, a farewell.  Interpreters leave
+#: such a line out or add one by routine ("Un saludo fraterno, presidente Biden." with no English),
+#: so a lone one is only a lead for IA601/IA602.
+COURTESY_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("thank you", "thanks", "many thanks", "my greetings", "greetings", "hi", "hello", "good morning", "good afternoon",
+           "good evening", "good night", "welcome", "congratulations", "my regards", "best regards", "goodbye",
+           "a warm greeting", "a fraternal greeting", "a hug"),
+    "es": ("gracias", "muchas gracias", "muchisimas gracias", "un saludo", "saludos", "mis saludos", "hola", "buenos dias",
+           "muy buenos dias", "buenas tardes", "muy buenas tardes", "buenas noches", "bienvenido", "bienvenida", "bienvenidos",
+           "bienvenidas", "felicidades",
+           "felicitaciones", "enhorabuena", "un abrazo", "adios", "hasta luego"),
+}
+
+#: Role labels (folded) of the people who announce, introduce and close an event: their turns carry no
+#: content of the event, and the other record routinely leaves them out (IA606 is then info).  The
+#: moderator class of the parser's generic roles, and announcers it files elsewhere.
+ANNOUNCER_ROLES: frozenset[str] = frozenset(
+    {*GENERIC_ROLE_PHRASES["moderator"], "presentador", "presentadora", "locutor", "locutora", "voz en off",
+     "announcer", "presenter", "emcee", "conductor", "conductora"}
+)
+
+#: Endings (folded) that make a people's name from a place's: "Venezuela" → "Venezuelans", "Cuba" →
+#: "cubanos", "Canada" → "canadienses".  A name near another only by such an ending is a demonym, not a
+#: misspelling (IA607).  Bare plural endings ("-s", "-es") are left out: "Torre"/"Torres" may be a misspelling.
+DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("ans", "ian", "ians", "an", "ese", "is", "ish", "ers"),
+    "es": ("anos", "anas", "ano", "ana", "ienses", "iense", "enses", "ense", "enos", "enas", "eno", "ena", "eses",
+           "esa", "ies"),
+}
+
+#: Fillers that may open a courtesy formula ("And hi, …", "Okay, thank you, …", "Bueno, muchas gracias").
+COURTESY_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "so", "well", "okay", "ok", "oh", "yes", "all right", "alright"),
+    "es": ("y", "bueno", "pues", "bien", "muy bien", "si", "ok"),
 }

@@ -6,6 +6,7 @@ changes the figures exactly as the signature says it does.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,13 +38,17 @@ def sentence_scores(ctx: CheckContext, findings: Sequence[Finding]) -> list[Sent
     for turn in ctx.transcript.turns:
         for s in ctx.sentences(turn):
             index.append((s.start, s.end, turn.index, s.index))
+    index.sort()
+    starts = [start for start, *_ in index]
     for f in findings:
         if not f.rule.startswith(_GARBLE_FAMILY):
             continue
-        for start, end, turn_index, sentence in index:
+        # sentences never overlap: the one holding the finding is the last starting at or before it
+        i = bisect.bisect_right(starts, f.location.start) - 1
+        if i >= 0:
+            start, end, turn_index, sentence = index[i]
             if start <= f.location.start < max(end, start + 1):
                 by_offset[(turn_index, sentence)].append(f)
-                break
     scores = []
     spans = {(t, s): (a, b) for a, b, t, s in index}
     for (turn_index, sentence), found in sorted(by_offset.items()):
@@ -57,14 +62,13 @@ def sentence_scores(ctx: CheckContext, findings: Sequence[Finding]) -> list[Sent
 
 def _scope(
     ctx: CheckContext, scope: str, key: str, turns: Iterable[Turn], findings: Iterable[Finding],
-    garbled: set[tuple[int, int]], label: str | None = None,
+    garbled: Counter[int], label: str | None = None,
 ) -> ScopeMetrics:
     turns = list(turns)
     found = list(findings)
     words = sum(word_count(ctx.masked_body(t)[t.body_start - t.start : t.body_end - t.start]) for t in turns)
     sentences = sum(len(ctx.sentences(t)) for t in turns)
-    turn_ids = {t.index for t in turns}
-    n_garbled = sum(1 for (t, _) in garbled if t in turn_ids)
+    n_garbled = sum(garbled[t.index] for t in turns)
     gaps = sum(1 for f in found if f.rule in _GAP_CODES)
     severities = Counter(f.severity for f in found)
     by_rule = tuple(
@@ -90,19 +94,21 @@ def scope_metrics(
     Findings outside any turn (boilerplate, stray notes) count for the document only.
     """
     transcript: Transcript = ctx.transcript
-    garbled = {(s.turn, s.sentence) for s in scores if s.score >= ctx.thresholds.garbled_score}
+    garbled = Counter(s.turn for s in scores if s.score >= ctx.thresholds.garbled_score)  # garbled sentences per turn
     document = _scope(ctx, "document", transcript.path or "-", transcript.turns, findings, garbled)
     by_turn: dict[int, list[Finding]] = defaultdict(list)
     for f in findings:
         if f.location.turn is not None:
             by_turn[f.location.turn].append(f)
     turns = [_scope(ctx, "turn", str(t.index), [t], by_turn[t.index], garbled, t.label_text) for t in transcript.turns]
+    own_turns: dict[str, list[Turn]] = defaultdict(list)
+    for t in transcript.turns:  # grouped once: a speaker's turns and findings without a scan per speaker
+        own_turns[t.speaker_id].append(t)
     speakers = []
     for speaker in transcript.speakers:
-        own = transcript.turns_of(speaker.id)
+        own = own_turns.get(speaker.id, [])
         if not own:
             continue
-        ids = {t.index for t in own}
         speakers.append(_scope(ctx, "speaker", speaker.id, own,
-                               [f for f in findings if f.location.turn in ids], garbled, speaker.name))
+                               [f for t in own for f in by_turn[t.index]], garbled, speaker.name))
     return document, speakers, turns

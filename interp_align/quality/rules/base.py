@@ -43,7 +43,7 @@ class Family(Protocol):
 
 
 #: Family modules in rule-id order; imported on first use.
-FAMILIES = ("gaps", "garble", "names", "flags", "structure", "fidelity", "reference")
+FAMILIES = ("diagnostics", "gaps", "garble", "names", "flags", "structure", "fidelity", "reference")
 
 
 def families() -> list[Family]:

@@ -13,18 +13,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ...models import Alignment, Severity, Transcript, TurnPair
+from ...models import Alignment, Bead, Severity, Transcript, TurnPair
 from ...normalize import fold
 from ...numbers import Quantity, extract_quantities, same_quantity
 from ..context import CheckContext, build_roster
 from ..coverage import content_words, coverage
-from ..lexicon import GLOSS_CUES
+from ..lexicon import ANNOUNCER_ROLES, COURTESY_CUES, COURTESY_OPENERS, DEMONYM_ENDINGS, GLOSS_CUES
 from ..models import Finding, Location
 from ..spelling import name_tokens, transliteration_key
 from .base import RuleInfo
 from .names import edit_distance, nearest_name
 
-__all__ = ["RULES", "run"]
+__all__ = ["RULES", "run", "unmatched_rule"]
 
 RULES = (
     RuleInfo("IA601", "omission", "fidelity", Severity.WARNING, "An original sentence the interpretation leaves out.", "original"),
@@ -66,7 +66,8 @@ class _Gap:
 
     ``side`` is the record it is in (``"es"`` or ``"en"``), ``index`` its sentence index in the
     turn; ``merged`` when it was found inside a link of several sentences (by word coverage,
-    not by the aligner), ``strong`` when the evidence is enough for a warning.
+    not by the aligner), ``strong`` when the evidence is enough for a warning, ``lead`` a reason
+    the real pairs taught us to doubt it (said in the message, and the finding stays info).
     """
 
     side: str
@@ -74,6 +75,8 @@ class _Gap:
     merged: bool = False
     strong: bool = False
     gloss: bool = False
+    #: Why the evidence points to a rendering after all (a missed link, a restatement, …): then only info.
+    lead: str = ""
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -163,8 +166,61 @@ def _gaps_in_link(sides: _Sides, pair: TurnPair, k: int) -> list[_Gap]:
                 continue
             figure = _figure_missing(sides, pair, k, side, text)
             strong = gloss or figure or (cov == 0 and len(words) >= 3)
-            found.append(_Gap(side, i, merged=True, strong=strong, gloss=gloss))
+            lead = "" if gloss or figure else _doubt_in_link(sides, pair, k, side, i, text, words)
+            found.append(_Gap(side, i, merged=True, strong=strong and not lead, gloss=gloss, lead=lead))
     return found
+
+
+#: The slice of a link's single other-side sentence facing a suspect is "left over" when the suspect's
+#: companions cover at most this share of it.
+_LEFT_OVER_COVERAGE = 0.34
+
+
+def _doubt_in_link(sides: _Sides, pair: TurnPair, k: int, side: str, index: int, text: str, words: list[str]) -> str:
+    """Why a sentence coverage cannot place inside a link is probably rendered after all, or ``""``.
+
+    Besides a rendering in the neighbouring links (the aligner linked it one link off: "Es lo que
+    estamos desarrollando …" beside "… what we're developing in terms of more resilient supply
+    chain."), a restatement and a courtesy (see :func:`_doubt`), the *left-over* shape, judged
+    false on real pairs ("There's -- we have painted this line that is very clear." first of four
+    English sentences for one Spanish sentence that opens with that image): when the other side
+    is one sentence, the part of it that faces the suspect (by position in the link) is covered
+    by none of the suspect's companions -- so the suspect renders it, in words the lexicon lacks.
+    """
+    other = "en" if side == "es" else "es"
+    # two links each way: a link one off shifts its neighbour's rendering a further link away
+    near = [t for j in _nearest_links(pair, k, reach=_NEAR) for t in _texts(sides, pair, other, _side_of(pair.beads[j], other))]
+    cov = coverage(text, side, near, other) if near else None
+    if cov is not None and cov >= _NEIGHBOUR_COVERAGE:
+        return "the neighbouring links of the other record cover most of its words"
+    if _restated(sides, pair, side, index):
+        return "it restates its neighbour"
+    if _is_courtesy(text, side, words):
+        return "a courtesy formula"
+    if _left_over(sides, pair, k, side, index):
+        return "the part of the other record's sentence facing it is rendered by nothing else in the link"
+    return ""
+
+
+def _left_over(sides: _Sides, pair: TurnPair, k: int, side: str, index: int) -> bool:
+    bead = pair.beads[k]
+    own = _side_of(bead, side)
+    other = "en" if side == "es" else "es"
+    theirs = _texts(sides, pair, other, _side_of(bead, other))
+    if len(theirs) != 1:
+        return False
+    words = content_words(theirs[0], other)
+    texts = _texts(sides, pair, side, own)
+    at = own.index(index)
+    total = max(1, sum(map(len, texts)))
+    before = sum(map(len, texts[:at]))
+    # the other sentence's words in proportion to the suspect's share of its side's characters
+    facing = words[len(words) * before // total: -(-len(words) * (before + len(texts[at])) // total)]
+    if len(facing) < 2:
+        return False
+    companions = [t for j, t in zip(own, texts, strict=False) if j != index]
+    cov = coverage(" ".join(facing), other, companions, side)
+    return cov is not None and cov <= _LEFT_OVER_COVERAGE
 
 
 def _unrelated_link(sides: _Sides, pair: TurnPair, k: int) -> list[_Gap]:
@@ -178,7 +234,22 @@ def _unrelated_link(sides: _Sides, pair: TurnPair, k: int) -> list[_Gap]:
         return []
     if coverage(es_text, "es", [en_text], "en") or coverage(en_text, "en", [es_text], "es"):
         return []
-    return [_lone_gap(sides, pair, k, "es", bead.src[0]), _lone_gap(sides, pair, k, "en", bead.tgt[0])]
+    gaps = [_lone_gap(sides, pair, k, "es", bead.src[0]), _lone_gap(sides, pair, k, "en", bead.tgt[0])]
+    if _sure_link(sides, bead, en_text, es_text):
+        why = "probably a sound link: the aligner is sure of it, the lengths are alike and so are the figures"
+        gaps = [_Gap(g.side, g.index, merged=g.merged, strong=False, gloss=g.gloss, lead=why) for g in gaps]
+    return gaps
+
+
+#: A link the aligner scores at least this high, of like lengths and the same figures, stands even
+#: when the lexicon finds no shared word ("¿qué hemos logrado …?" / "what have we been able to accomplish …?").
+_SURE_LINK = 0.95
+
+
+def _sure_link(sides: _Sides, bead: Bead, en_text: str, es_text: str) -> bool:
+    t = sides.ctx.thresholds
+    return (bead.confidence >= _SURE_LINK and t.length_ratio_low <= len(en_text) / max(1, len(es_text)) <= t.length_ratio_high
+            and _figures(en_text, "en") == _figures(es_text, "es"))
 
 
 def _figure_missing(sides: _Sides, pair: TurnPair, k: int, side: str, text: str) -> bool:
@@ -197,20 +268,159 @@ def _figure_missing(sides: _Sides, pair: TurnPair, k: int, side: str, text: str)
 def _lone_gap(sides: _Sides, pair: TurnPair, k: int, side: str, index: int) -> _Gap:
     """A sentence the aligner left alone (a 1-0 or 0-1 bead), with how sure that is.
 
-    When the neighbouring links' other side covers most of it, the aligner probably cut a
-    rendering that sits there: only a lead.
+    When the nearest links' other side covers most of it, the aligner probably cut a
+    rendering that sits there: only a lead.  The nearest links are found past any other
+    lone sentences, because a rendering split into many sentences leaves a run of them.
+    On real pairs, four more shapes turned out to be renderings or trifles, not defects
+    (:func:`_doubt`): they are leads too, and the message says why.
     """
     text = _texts(sides, pair, side, (index,))[0]
     other = "en" if side == "es" else "es"
-    near = [t for j in (k - 1, k + 1) if 0 <= j < len(pair.beads)
-            for t in _texts(sides, pair, other, pair.beads[j].tgt if other == "en" else pair.beads[j].src)]
+    near = [t for j in _nearest_links(pair, k) for t in _texts(sides, pair, other, _side_of(pair.beads[j], other))]
     cov = coverage(text, side, near, other) if near else 0.0
     gloss = _is_gloss(text, side)
     words = content_words(text, side)
     rendered_nearby = cov is not None and cov >= _NEIGHBOUR_COVERAGE and not gloss
-    strong = not rendered_nearby and (gloss or _figure_missing(sides, pair, k, side, text)
-                                      or (len(words) >= 4 and (cov or 0.0) <= 0.15))
-    return _Gap(side, index, merged=rendered_nearby, strong=strong, gloss=gloss)
+    figure = _figure_missing(sides, pair, k, side, text)
+    strong = not rendered_nearby and (gloss or figure or (len(words) >= 4 and (cov or 0.0) <= 0.15))
+    lead = "" if rendered_nearby or gloss else _doubt(sides, pair, k, side, index, words, figure)
+    return _Gap(side, index, merged=rendered_nearby, strong=strong and not lead, gloss=gloss, lead=lead)
+
+
+def _side_of(bead: Bead, side: str) -> tuple[int, ...]:
+    return bead.src if side == "es" else bead.tgt
+
+
+def _lone_on(bead: Bead, side: str) -> bool:
+    """True for a bead with sentences on ``side`` only (a 1-0 bead for ``"es"``, a 0-1 bead for ``"en"``)."""
+    other = "en" if side == "es" else "es"
+    return bool(_side_of(bead, side)) and not _side_of(bead, other)
+
+
+def _nearest_links(pair: TurnPair, k: int, reach: int = 1) -> list[int]:
+    """The ``reach`` beads nearest to bead ``k`` on each side that link sentences of both records."""
+    found = []
+    for step in (-1, 1):
+        j, left = k + step, reach
+        while 0 <= j < len(pair.beads) and left:
+            if pair.beads[j].src and pair.beads[j].tgt:
+                found.append(j)
+                left -= 1
+            j += step
+    return found
+
+
+#: A link that renders one sentence by this many sentences or more may run past the aligner's bead size.
+_OVERFLOW_SENTENCES = 3
+#: Beside a one-to-two link, a lone sentence this well covered by the link's single other sentence overflows it.
+_OVERFLOW_COVERAGE = 0.3
+#: A sentence with fewer content words than this is too slight for a warning when it stands alone.
+_SLIGHT_WORDS = 3
+#: A courtesy formula of at most this many content words is left out or added by routine, not by mistake.
+_COURTESY_WORDS = 6
+#: A lone sentence whose words its own neighbours already say this much restates them.
+_RESTATED_COVERAGE = 0.5
+
+
+def _doubt(sides: _Sides, pair: TurnPair, k: int, side: str, index: int, words: list[str], figure: bool) -> str:
+    """Why a lone sentence is probably not a defect, or ``""`` when nothing says so.
+
+    Each reason is a shape judged false on real English–Spanish pairs:
+
+    - a *missed link*: a 1-0 bead beside a 0-1 bead of a like length and the same figures is
+      one 1-1 link the aligner split in two (an omission and an addition on one idea);
+    - an *overflow*: the run of lone sentences borders a link that renders one sentence by
+      three or more; the interpreter split a long sentence into more pieces than a bead holds;
+    - a *restatement*: its own neighbours already say most of its words ("screaming all over
+      the place, even to Heaven.  They're going to be yelling at Heaven.");
+    - a *courtesy* ("Un saludo fraterno, presidente …", "Thank you.") or a sentence too slight
+      to be sure of (under three content words, no figure: "Esto es algo excepcional." folded
+      into ", which is outstanding").
+    """
+    text = _texts(sides, pair, side, (index,))[0]
+    if _missed_link(sides, pair, k, side):
+        return "probably a missed link: the sentence next to it in the other record, itself unlinked, is of a like length"
+    if _overflows(sides, pair, k, side, text):
+        return "probably the rest of the neighbouring link, which renders one sentence by several"
+    if _restated(sides, pair, side, index):
+        return "it restates its neighbour"
+    if not figure and _is_courtesy(text, side, words):
+        return "a courtesy formula"
+    if not figure and len(words) < _SLIGHT_WORDS:
+        return "too slight to be sure it was not folded into a neighbour"
+    return ""
+
+
+def _missed_link(sides: _Sides, pair: TurnPair, k: int, side: str) -> bool:
+    """True when a bead next to ``k`` is a lone sentence of the *other* record that could be this one's rendering."""
+    other = "en" if side == "es" else "es"
+    mine = _texts(sides, pair, side, _side_of(pair.beads[k], side))
+    t = sides.ctx.thresholds
+    for j in (k - 1, k + 1):
+        if not (0 <= j < len(pair.beads) and _lone_on(pair.beads[j], other)):
+            continue
+        theirs = _texts(sides, pair, other, _side_of(pair.beads[j], other))
+        en, es = (theirs, mine) if other == "en" else (mine, theirs)
+        len_en, len_es = sum(map(len, en)), sum(map(len, es))
+        if not len_es or not t.length_ratio_low <= len_en / len_es <= t.length_ratio_high:
+            continue
+        if _figures(" ".join(en), "en") == _figures(" ".join(es), "es"):
+            return True
+    return False
+
+
+def _figures(text: str, language: str) -> frozenset[float]:
+    return frozenset(q.value for q in extract_quantities(text, language) if _significant(q))
+
+
+def _overflows(sides: _Sides, pair: TurnPair, k: int, side: str, text: str) -> bool:
+    """True when the run of lone ``side`` sentences holding bead ``k`` borders a one-to-many link: one of
+    three sentences or more, or of two whose single other sentence shares some of this one's words
+    ("We cannot wall ourself off from shared problems." after a 1-2 link ending "… los problemas comunes")."""
+    other = "en" if side == "es" else "es"
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(pair.beads) and _lone_on(pair.beads[j], side):
+            j += step
+        if not 0 <= j < len(pair.beads):
+            continue
+        bead = pair.beads[j]
+        size = len(_side_of(bead, side))
+        if len(_side_of(bead, other)) != 1 or size < _OVERFLOW_SENTENCES - 1:
+            continue
+        if size >= _OVERFLOW_SENTENCES:
+            return True
+        cov = coverage(text, side, _texts(sides, pair, other, _side_of(bead, other)), other)
+        if cov is not None and cov >= _OVERFLOW_COVERAGE:
+            return True
+    return False
+
+
+def _restated(sides: _Sides, pair: TurnPair, side: str, index: int) -> bool:
+    """True when the sentences just before and after ``index`` in its own turn hold most of its words."""
+    transcript, turn = (sides.spanish, pair.spanish_turn) if side == "es" else (sides.english, pair.english_turn)
+    assert turn is not None
+    sentences = transcript.turns[turn].sentences
+    text = sentences[index].text
+    neighbours = [sentences[i].text for i in (index - 1, index + 1) if 0 <= i < len(sentences)]
+    if len(content_words(text, side)) < 2 or not neighbours:
+        return False
+    cov = coverage(text, side, neighbours, side)
+    return cov is not None and cov >= _RESTATED_COVERAGE
+
+
+def _is_courtesy(text: str, language: str, words: list[str]) -> bool:
+    """A greeting, a thank-you or a farewell and little else (``COURTESY_CUES``), after an opening
+    filler ("And hi, Prime Minister …", "Okay, thank you, …": ``COURTESY_OPENERS``)."""
+    head = fold(text).lstrip(" ¡¿\"'“‘-")
+    openers = COURTESY_OPENERS.get(language, ())
+    while True:
+        opener = next((o for o in openers if re.match(rf"{re.escape(o)}\b[\s,]*", head)), None)
+        if opener is None:
+            break
+        head = head[len(opener):].lstrip(" ,")
+    return len(words) <= _COURTESY_WORDS and any(re.match(rf"{re.escape(cue)}(?![^\W\d_])", head)
+                                                 for cue in COURTESY_CUES.get(language, ()))
 
 
 #: A turn is only partly rendered when this share of its original's words has no rendering, in three sentences or more.
@@ -233,7 +443,7 @@ def _report_gaps(ctx: CheckContext, sides: _Sides, pair: TurnPair, gaps: list[_G
         assert turn is not None
         sentence = transcript.turns[turn].sentences[gap.index]
         yield from _unmatched(ctx, sides, pair, [(sentence.start, sentence.end)], original_side=gap.side,
-                              before=gap.index, merged=gap.merged, strong=gap.strong, gloss=gap.gloss)
+                              before=gap.index, merged=gap.merged, strong=gap.strong, gloss=gap.gloss, lead=gap.lead)
 
 
 def _partial(sides: _Sides, pair: TurnPair, omitted: list[_Gap]) -> list[_Gap]:
@@ -269,8 +479,8 @@ def _partial_finding(ctx: CheckContext, sides: _Sides, pair: TurnPair, omitted: 
     interpreted_record_is_checked = other_tr.text == ctx.transcript.text
     finding = ctx.finding(
         "IA608", start, end,
-        f"partial rendering: {len(omitted)} of the {len(sentences)} sentences of {names[0]} turn {own_turn + 1} "
-        f"({share:.0%} of its words) have no counterpart in {names[1]} turn {other_turn + 1}, "
+        f"partial rendering: {len(omitted)} of the {len(sentences)} sentences of {names[0]} turn {own_turn} "
+        f"({share:.0%} of its words) have no counterpart in {names[1]} turn {other_turn}, "
         f"from {' '.join(sentences[omitted[0].index].text.split())[:60]!r}",
         related=related, severity=None if interpreted_record_is_checked else Severity.INFO,
     )
@@ -280,29 +490,29 @@ def _partial_finding(ctx: CheckContext, sides: _Sides, pair: TurnPair, omitted: 
 
 def _unmatched(
     ctx: CheckContext, sides: _Sides, pair: TurnPair, spans: list[tuple[int, int]], *, original_side: str, before: int,
-    merged: bool = False, strong: bool = False, gloss: bool = False,
+    merged: bool = False, strong: bool = False, gloss: bool = False, lead: str = "",
 ) -> Iterator[Finding]:
     """Sentences of one record with nothing in the other: an omission or an addition.
 
     A sentence of the *original* with no rendering is an omission (IA601); a
     rendered sentence with no original is an addition (IA602).  Problems of
     the other record's interpreter, or of an unknown direction, are info; so
-    is a gap found inside a merged link without strong evidence.  An addition
+    is a gap found inside a merged link without strong evidence, and one with a
+    ``lead`` (a reason to doubt it, said in the message).  An addition
     is a warning only with strong evidence (a gloss, or words nothing covers).
     """
     spanish_only = original_side == "es"
     own_record = sides.spanish if spanish_only else sides.english
     if not any(_has_words(own_record, a, b) for a, b in spans):
         return  # "(A video is played.)": a stage note, not a sentence anyone rendered or left out
-    code = "IA601" if pair.original_language == original_side or (
-        pair.original_language is None and spanish_only) else "IA602"
+    code = unmatched_rule(pair.original_language, original_side)
     own_tr, other_tr = (sides.spanish, sides.english) if spanish_only else (sides.english, sides.spanish)
     own_turn, other_turn = (pair.spanish_turn, pair.english_turn) if spanish_only else (pair.english_turn, pair.spanish_turn)
     assert own_turn is not None and other_turn is not None
     interpreted_record_is_checked = (pair.original_language == "es") == sides.checked_is_english
     sure = pair.original_language is not None and interpreted_record_is_checked
     if code == "IA601":
-        severity = None if sure and (strong or not merged) else Severity.INFO
+        severity = None if sure and (strong or not merged) and not lead else Severity.INFO
     else:
         severity = Severity.WARNING if sure and strong else Severity.INFO
     anchor = _anchor(other_tr, other_turn, _count_before(pair, before, spanish_only))
@@ -314,9 +524,10 @@ def _unmatched(
     text = " ".join(" ".join(own_tr.text[a:b] for a, b in spans).split())
     what = "omission" if code == "IA601" else ("addition (a gloss)" if gloss else "addition")
     names = ("Spanish", "English") if spanish_only else ("English", "Spanish")
-    message = (f"{what}: {names[0]} turn {own_turn + 1} sentence {text[:100]!r} has no counterpart in "
-               f"{names[1]} turn {other_turn + 1}"
-               + (" (its link's other side covers almost none of its words)" if merged else ""))
+    message = (f"{what}: {names[0]} turn {own_turn} sentence {text[:100]!r} has no counterpart in "
+               f"{names[1]} turn {other_turn}"
+               + (" (its link's other side covers almost none of its words)" if merged else "")
+               + (f" -- {lead}" if lead else ""))
     finding = ctx.finding(code, start, end, message, related=related, severity=severity)
     if finding:
         yield finding
@@ -348,6 +559,17 @@ _NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 def _has_words(transcript: Transcript, start: int, end: int) -> bool:
     """True when ``[start, end)`` has a word outside bracketed notes."""
     return bool(_WORD.search(_NOTE.sub(" ", transcript.text[start:end])))
+
+
+def unmatched_rule(original_language: str | None, side: str) -> str:
+    """The rule of a sentence on ``side`` ("en"/"es") with nothing on the other side of its link.
+
+    A sentence of the original left unrendered is an omission (IA601); a
+    rendered sentence with no original is an addition (IA602).  With no known
+    direction the Spanish record is taken as the original.  The HTML report
+    labels its rows with this function, so the page and ``check`` agree.
+    """
+    return "IA601" if original_language == side or (original_language is None and side == "es") else "IA602"
 
 
 def _count_before(pair: TurnPair, index: int, spanish_only: bool) -> int:
@@ -498,10 +720,15 @@ def _names(
     only_en = sorted(in_en[k] for k in in_en.keys() - in_es.keys())
     if only_es and only_en:
         here, there = _place(sides, en, es)
+        # in a link of several sentences the two names may stand in different sentences: a greeting to
+        # one leader beside a question to another ("And hi, Prime Minister …" / "señor presidente …")
+        single = len(en) == 1 and len(es) == 1
         finding = ctx.finding(
             "IA604", here.start, here.end,
-            f"name mismatch: the Spanish names {', '.join(only_es)} but the English names {', '.join(only_en)}",
-            related=there,
+            f"name mismatch: the Spanish names {', '.join(only_es)} but the English names {', '.join(only_en)}"
+            + ("" if single else f" -- in a link of {len(es)} Spanish and {len(en)} English sentences, "
+               "so the names may belong to different sentences"),
+            related=there, severity=None if single else Severity.INFO,
         )
         if finding:
             yield finding
@@ -540,27 +767,66 @@ def _turn_missing(ctx: CheckContext, sides: _Sides, pair: TurnPair, previous_en:
         related = [ctx.location(es_turn.start, es_turn.end, sides.spanish)]
     else:
         start, end, related = es_turn.label.start, es_turn.label.end, []
+    routine = _routine_turn(sides.spanish, pair.spanish_turn)
     finding = ctx.finding(
         "IA606", start, end,
-        f"turn missing: Spanish turn {pair.spanish_turn + 1} ({es_turn.label_text!r}) has no English counterpart"
-        + (" after this turn" if sides.checked_is_english and previous_en is not None else ""),
-        related=related,
+        f"turn missing: Spanish turn {pair.spanish_turn} ({es_turn.label_text!r}) has no English counterpart"
+        + (" after this turn" if sides.checked_is_english and previous_en is not None else "")
+        + (f" -- {routine}, which the other record routinely leaves out" if routine else ""),
+        related=related, severity=Severity.INFO if routine else None,
     )
     if finding:
         yield finding
+
+
+#: A turn of one sentence with at most this many content words is a procedural line ("We thank the media.").
+_PROCEDURAL_WORDS = 6
+
+
+def _routine_turn(transcript: Transcript, index: int) -> str:
+    """Why a turn with no counterpart is routine, or ``""``: a moderator's or announcer's turn, or a one-line
+    procedural turn.  On real pairs the White House record leaves out every introduction, hand-over and
+    closing of the gob.mx moderator, and one-line dismissals of the press."""
+    turn = transcript.turns[index]
+    speaker = next((sp for sp in transcript.speakers if sp.id == turn.speaker_id), None)
+    if speaker is not None and speaker.generic and _is_announcer(speaker.role or speaker.id):
+        return "an announcer's turn"
+    language = turn.language.code.split("-")[0] if turn.language else "es"
+    if len(turn.sentences) <= 1 and len(content_words(turn.body, language)) <= _PROCEDURAL_WORDS:
+        return "a one-line procedural turn"
+    return ""
+
+
+def _is_announcer(role: str) -> bool:
+    """A role label that names a moderator or announcer ("MODERADORA", "MODERADORA 2", "master of ceremonies")."""
+    key = re.sub(r"[\s-]+\d+$", "", fold(role).replace("-", " ").strip())
+    return key in ANNOUNCER_ROLES
+
+
+def _demonym_pair(a: str, b: str) -> bool:
+    """True when one folded word is the other's demonym ("venezuelans"/"venezuela", "cubanos"/"cuba"):
+    a people against its country, not a misspelling.  Endings are language data (``DEMONYM_ENDINGS``)."""
+    for word, place in ((a, b), (b, a)):
+        stems = {place, place[:-1]} if place[-1:] in "aeiou" else {place}
+        if any(word == stem + end for stem in stems for ends in DEMONYM_ENDINGS.values() for end in ends):
+            return True
+    return False
 
 
 #: How alike two spellings must be (1 - edits / length) to be one name misspelled.
 _NAME_SIMILARITY = 0.8
 
 
+_NAME_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*")
+
+
 def _name_vocabulary(transcript: Transcript) -> dict[str, tuple[int, int]]:
     """Folded capitalised word → its first place, over the turn bodies and the speakers' names."""
     vocab: dict[str, tuple[int, int]] = {}
     for turn in transcript.turns:
-        for m in re.finditer(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*", transcript.text[: turn.end]):
-            if m.start() < turn.start:
-                continue
+        # from the turn's start (the look-behind still sees the character before it), up to its
+        # end: the matches of the text up to turn.end that start in the turn, in linear time
+        for m in _NAME_WORD.finditer(transcript.text, turn.start, turn.end):
             if m.group()[0].isupper():
                 vocab.setdefault(fold(m.group()), (m.start(), m.end()))
     for speaker in transcript.speakers:
@@ -596,7 +862,7 @@ def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
                 similarity = 1.0 - edit_distance(token.key, word) / max(len(word), len(token.key))
                 if similarity > score:
                     best, score = word, similarity
-            if score < _NAME_SIMILARITY:
+            if score < _NAME_SIMILARITY or _demonym_pair(token.key, best):
                 continue
             start, end = theirs[best]
             spelled = other.text[start:end] if end > start else best

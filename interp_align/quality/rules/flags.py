@@ -25,7 +25,7 @@ from ...models import MarkerKind, Severity, Turn
 from ...normalize import match_view
 from ..context import CheckContext, SentenceView
 from ..frequencies import folded, zipf
-from ..lexicon import LOANWORDS
+from ..lexicon import LOANWORDS, SECOND_PERSON
 from ..models import Finding
 from .base import RuleInfo
 
@@ -151,7 +151,7 @@ def _marker_missing(ctx: CheckContext) -> Iterator[Finding]:
         marker = example.interpretation.marker.text if example.interpretation.marker else "an interpreter marker"
         finding = ctx.finding(
             "IA402", turn.label.start, turn.label.end,
-            f"marker missing: {turn.label_text!r} is interpreted in turn {example.index + 1} "
+            f"marker missing: {turn.label_text!r} is interpreted in turn {example.index} "
             f"({marker}) but this turn has no marker; fine if the speaker said it in this language",
             suggestion=None,
         )
@@ -258,7 +258,22 @@ def _foreign(ctx: CheckContext) -> Iterator[Finding]:
     switchers = _deliberate_switchers(ctx, found)
     for turn, sentence, run, words, marked in found:
         yield from _report_run(ctx, sentence, run, words, record, marked=marked,
-                               deliberate=turn.speaker_id in switchers)
+                               deliberate=turn.speaker_id in switchers or _addressed(ctx, turn, run, words))
+
+
+#: A foreign passage is a minority of its turn when it holds less than this share of the turn's words.
+_MINORITY_SHARE = 0.5
+
+
+def _addressed(ctx: CheckContext, turn: Turn, run: tuple[int, int, int, int], words: list[tuple[int, int, str]]) -> bool:
+    """True for a passage that speaks to someone ("usted", "señor …") in a turn otherwise in the record's
+    language: a reporter greeting the host in the host's language before asking in English is on purpose,
+    and the record keeps what was said (judged false as IA403 warnings on a real press conference)."""
+    first, last, _, _ = run
+    if not any(w.lower() in SECOND_PERSON for _, _, w in words[first : last + 1]):
+        return False
+    turn_words = sum(len(_WORD.findall(s.masked)) for s in ctx.sentences(turn))
+    return last - first + 1 < _MINORITY_SHARE * turn_words
 
 
 def _single_switch(word: str, record: str) -> bool:
@@ -295,7 +310,7 @@ def _report_run(
                    f"interpreter or language marker ({phrase[:60]!r})")
         severity = Severity.INFO if deliberate else None
         if deliberate:
-            message += "; the speaker switches language elsewhere too, so it may be on purpose"
+            message += "; the speaker switches language elsewhere too or speaks to someone in their language, so it may be on purpose"
     else:
         code, severity = "IA404", Severity.INFO
         how = " (set in italics: marked as foreign)" if marked else ""

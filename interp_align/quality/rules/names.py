@@ -105,9 +105,11 @@ def speaker_names(transcript: Transcript) -> dict[str, list[tuple[frozenset[str]
     surname_of = {bag[0]: sid for sid, bag in bags.items() if len(bag) == 1}
     bodies = " ".join(t.body for t in transcript.turns)
     for m in re.finditer(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)", bodies):
-        given, surname = fold(m.group(1)), fold(m.group(2))
-        sid = surname_of.get(surname)
-        if sid and m.group(1)[0].isupper() and given not in _ROLE_WORDS and given not in bags[sid]:
+        if not m.group(1)[0].isupper():
+            continue  # (tested first: every pair of words in the record matches)
+        sid = surname_of.get(fold(m.group(2)))
+        given = fold(m.group(1)) if sid else ""
+        if sid and given not in _ROLE_WORDS and given not in bags[sid]:
             bags[sid].append(given)
     owners: dict[str, list[tuple[frozenset[str], bool]]] = {}
     for sid, tokens in bags.items():

@@ -72,7 +72,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         turn = ctx.transcript.turns[seg.turn]
         finding = ctx.finding(
             "IA701", turn.body_start, turn.body_end,
-            f"low chrF: {seg.chrf:.1f} against reference turn {seg.reference_turn + 1} "
+            f"low chrF: {seg.chrf:.1f} against reference turn {seg.reference_turn} "
             f"(threshold {ctx.thresholds.chrf_low}; BLEU {seg.bleu:.1f})",
             score=seg.chrf,
         )

@@ -1,0 +1,411 @@
+"""The language identifier as it was before issue 11, kept as the reference the fast paths are
+tested against (tests/test_fast_paths.py).
+
+Language identification for turns and sentences, behind a small pluggable protocol.
+
+Press transcripts are full of segments too short for n-gram detectors
+("Gracias.", "Secretary Bárcena.", "Sí, señor."), where stock langdetect
+answers Portuguese, Italian or Somali.  The default backend therefore
+
+* loads only the profiles of the languages we expect (English and Spanish),
+  so it cannot answer a third language,
+* is seeded, so the same text gets the same answer in every process, and
+* adds a lexical prior written for this project (function words, greetings,
+  office titles, Spanish-only letters, a few suffixes) whose weight does not
+  shrink with length, while langdetect's weight grows with the text.
+
+Backends are chosen by name from a registry and built on demand:
+``"langdetect"`` (restricted + prior, the default), ``"lexical"`` (the prior
+alone, pure Python and fast), ``"langdetect-stock"`` (all 55 profiles, no
+prior; for comparison) and ``"py3langid"`` when that package is installed.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import math
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from interp_align.errors import ConfigError
+from interp_align.models import LanguageSource, LanguageTag, language_tag
+from interp_align.normalize import match_view
+
+__all__ = [
+    "LangdetectIdentifier",
+    "LanguageIdentifier",
+    "LexicalIdentifier",
+    "available_identifiers",
+    "get_identifier",
+    "lexical_evidence",
+    "mask_names",
+    "register_identifier",
+]
+
+
+class LanguageIdentifier(Protocol):
+    """Anything that names itself and tags a text with a language, or ``None`` when it cannot."""
+
+    name: str
+
+    def detect(self, text: str) -> LanguageTag | None: ...
+
+
+IdentifierFactory = Callable[[tuple[str, ...], int], LanguageIdentifier]
+
+# ---------------------------------------------------------------------------
+# Lexical evidence (language data): positive weights favour Spanish, negative English.
+# ---------------------------------------------------------------------------
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+def _weights(block: str) -> tuple[tuple[str, float], ...]:
+    """``"ción:1.5 ing:-1.2"`` → ``(("ción", 1.5), ("ing", -1.2))``: weight tables kept readable."""
+    pairs = (item.rsplit(":", 1) for item in block.split())
+    return tuple((text, float(weight)) for text, weight in pairs)
+
+
+#: Frequent English words, folded; words Spanish shares ("a", "no", "me") are left out.
+ENGLISH_WORDS = _words("""
+    the of and to in is it that for on with as was be by at this are from have has had not but or
+    an they we you he she his her their our my your its them us him i will would can could should
+    may might must shall do does did been being were which who whom what when where why how there
+    here these those than then so very also just only all any some more most such yes about after
+    before because if while into over under out up down again now today tomorrow yesterday okay ok
+    sure yeah right well let let's that's it's i'm we're we'll we've don't didn't can't won't isn't
+    there's what's who's you're they're i'll i've everyone everybody everything nothing something
+    question questions answer great much many too really see go ahead next last first second third
+    one two three four five six seven eight nine ten hundred thousand million billion trillion
+    percent year years day days people country countries together both friend friends partner
+    partners neighbors neighbours meeting time agree think know want need make made work new
+    important honor honour pleasure grateful ready progress border trade our whole shared strong
+    good best better other another same each every few little long big own place way world said
+    say says help thing things support like just still even ever never always already please
+""")
+
+#: Frequent Spanish words, folded (accents kept).
+SPANISH_WORDS = _words("""
+    el la los las de del que y en un una unos unas es son está están estamos estoy ser fue era por
+    para con sin sobre entre como más muy pero también ya sí se su sus nuestro nuestra nuestros
+    nuestras mi mis tu usted ustedes nosotros yo él ella ellos ellas le les lo nos te esto este esta
+    estos estas eso ese esa esas esos aquí ahí allí hoy mañana ayer ahora entonces así bien bueno
+    buena buenos buenas mucho mucha muchos muchas favor hola adelante pregunta preguntas respuesta
+    año años día días país países gente todos todas todo toda hay hemos han ha tiene tenemos tienen
+    hacer hace hecho quiero queremos creo cuando donde dónde cuándo qué quién cómo cuántos cuál
+    porque sólo solo siempre nunca otro otra otros otras dos tres cuatro cinco seis siete ocho nueve
+    diez cien mil millones ciento juntos vecinos amigos amigo socios reunión tiempo acuerdo trabajo
+    nuevo nueva importante placer agradecidos seguridad frontera comercio claro perfecto exacto
+    correcto pues vamos miren vez veces cada parte manera caso gran grandes mejor mismo misma
+    debe puede pueden dijo decir sigue siguiente primero segundo tercero último última cosa
+    hasta desde hacia durante según además ni o u al lugar gusto tanto tan poco nada ver
+""")
+
+#: Words that name the language on their own: greetings, thanks and office titles.
+ENGLISH_MARKERS = _words("""
+    thank thanks welcome hello hi morning afternoon evening goodbye sorry excuse secretary minister
+    president ambassador attorney deputy madam sir mr mrs ms dr admiral prosecutor governor senator
+    congressman congresswoman undersecretary assistant foreign homeland state department
+""")
+SPANISH_MARKERS = _words("""
+    gracias muchísimas bienvenidos bienvenidas bienvenido bienvenida buenos buenas señor señora
+    señores señoras secretario secretaria canciller presidente presidenta embajador embajadora
+    fiscal procurador procuradora licenciado licenciada doctor doctora almirante ministro ministra
+    subsecretario subsecretaria gobernador gobernadora senador senadora diputado diputada sr sra
+    perdón disculpen disculpe permiso
+""")
+
+#: Endings of words not in the lists (longest match wins), with weights; positive → Spanish.
+SUFFIXES = _weights("""
+    ción:1.5 ciones:1.5 sión:1.5 siones:1.5 mente:1.2 dad:1.0 dades:1.2 ado:0.8 ada:0.8 ados:0.8
+    adas:0.8 ido:0.6 ida:0.6 ando:1.0 iendo:1.2 amos:1.0 emos:1.0 imos:1.0 ería:1.2 ismo:0.8
+    o:0.4 os:0.4 as:0.3
+    ing:-1.2 tion:-1.5 tions:-1.5 ness:-1.2 ship:-1.2 ment:-1.0 ments:-1.0 ity:-0.8 ous:-0.8
+    ful:-1.0 ly:-0.8 ed:-0.6 ies:-0.6 ght:-1.2 ck:-0.8 ks:-0.6 ts:-0.5 nd:-0.4 rd:-0.5 ld:-0.5
+    y:-0.3 e:-0.2
+""")
+#: Letter sequences that are rare in one language, anywhere in a word; positive → Spanish.
+INFIXES = _weights("ñ:1.5 th:-0.8 wh:-0.8 sh:-0.6 w:-0.6 k:-0.4 ee:-0.6 oo:-0.6 ll:0.2 qu:0.2")
+_SPANISH_LETTERS = frozenset("ñáéíóúü")
+_SPANISH_PUNCTUATION = ("¿", "¡")
+_FUNCTION_WEIGHT = 1.0
+_MARKER_WEIGHT = 2.0
+_ACCENT_WEIGHT = 1.5
+_NAME_ACCENT_WEIGHT = 0.3
+_KNOWN = ENGLISH_WORDS | SPANISH_WORDS | ENGLISH_MARKERS | SPANISH_MARKERS
+_SUFFIX_WEIGHTS = dict(SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(suffix) for suffix in _SUFFIX_WEIGHTS}, reverse=True)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def lexical_evidence(text: str) -> tuple[float, int]:
+    """Log-odds of Spanish over English from word lists and spelling, and the number of words seen.
+
+    Capitalised words after the first are treated as probable names: they
+    count only through a weak accent cue, so "Secretary Bárcena" stays
+    English because of "Secretary", not Spanish because of "Bárcena".
+    """
+    view = match_view(text)
+    score = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    words = _WORD.findall(view)
+    for position, word in enumerate(words):
+        score += _word_evidence(word, position == 0)
+    return score, len(words)
+
+
+def _is_name_like(word: str, first: bool) -> bool:
+    """A capitalised word after the first that no word list knows: probably a name."""
+    return not first and word[0].isupper() and word.casefold() not in _KNOWN
+
+
+def mask_names(text: str) -> str:
+    """``text`` with probable names blanked out (same length), for detectors that cannot tell names from words.
+
+    n-gram detectors read "Bárcena" or "Ojeda" as evidence for Spanish or
+    Portuguese; a name says nothing about the language it is mentioned in.
+    """
+    view = match_view(text)
+    pieces = []
+    last = 0
+    for position, match in enumerate(_WORD.finditer(view)):
+        if _is_name_like(match.group(), position == 0):
+            pieces.append(text[last : match.start()])
+            pieces.append(" " * (match.end() - match.start()))
+            last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_evidence(word: str, first: bool) -> float:
+    """Evidence of one word; cached because word frequencies are Zipfian."""
+    key = word.casefold()
+    if key in ENGLISH_MARKERS or key in SPANISH_MARKERS:
+        return _MARKER_WEIGHT * ((key in SPANISH_MARKERS) - (key in ENGLISH_MARKERS))
+    if key in ENGLISH_WORDS or key in SPANISH_WORDS:
+        return _FUNCTION_WEIGHT * ((key in SPANISH_WORDS) - (key in ENGLISH_WORDS))
+    accented = any(c in _SPANISH_LETTERS for c in key)
+    if _is_name_like(word, first):
+        return _NAME_ACCENT_WEIGHT if accented else 0.0
+    if "'" in key:
+        return -_MARKER_WEIGHT  # contractions: "isn't", "we've", "o'clock"
+    score = _ACCENT_WEIGHT if accented else 0.0
+    return score + _spelling_evidence(key)
+
+
+def _spelling_evidence(key: str) -> float:
+    if len(key) < 3:
+        return 0.0
+    score = next(
+        (_SUFFIX_WEIGHTS[key[-n:]] for n in _SUFFIX_LENGTHS if key[-n:] in _SUFFIX_WEIGHTS), 0.0
+    )
+    return score + sum(weight for infix, weight in INFIXES if infix in key)
+
+
+def _sigmoid(value: float) -> float:
+    return 1.0 / (1.0 + math.exp(-value))
+
+
+def _tag(code: str, confidence: float) -> LanguageTag:
+    """A detected tag, shared with every other text that got the same answer."""
+    return language_tag(code, round(min(1.0, max(0.0, confidence)), 4), LanguageSource.DETECTED)
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _check_languages(languages: Sequence[str]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(code.split("-", 1)[0].lower() for code in languages))
+    if len(chosen) < 2:
+        raise ConfigError(
+            f"language identification needs at least two languages, got {list(languages)}"
+        )
+    return chosen
+
+
+# ---------------------------------------------------------------------------
+# Backends
+# ---------------------------------------------------------------------------
+
+
+class LexicalIdentifier:
+    """The word-list classifier alone: English or Spanish, fast and dependency-free.
+
+    Returns ``None`` when the text has no letters or the evidence is a tie.
+    """
+
+    def __init__(self, languages: Sequence[str] = ("en", "es"), seed: int = 0) -> None:
+        chosen = _check_languages(languages)
+        if not {"en", "es"} <= set(chosen):
+            raise ConfigError("the lexical identifier knows only English and Spanish ('en', 'es')")
+        self.name = "lexical"
+        self.languages = chosen
+
+    def detect(self, text: str) -> LanguageTag | None:
+        if not _has_letters(text):
+            return None
+        score, _ = lexical_evidence(text)
+        if score == 0:
+            return None
+        return _tag("es" if score > 0 else "en", _sigmoid(abs(score)))
+
+
+@functools.lru_cache(maxsize=8)
+def _langdetect_factory(languages: tuple[str, ...] | None, seed: int) -> Any:
+    """A langdetect factory with only ``languages`` loaded (all profiles for ``None``), built once."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    if languages is None:
+        factory.load_profile(PROFILES_DIRECTORY)
+    else:
+        directory = Path(PROFILES_DIRECTORY)
+        missing = [code for code in languages if not (directory / code).is_file()]
+        if missing:
+            raise ConfigError(f"langdetect has no profile for {missing}")
+        factory.load_json_profile(
+            [(directory / code).read_text(encoding="utf-8") for code in languages]
+        )
+    factory.set_seed(seed)
+    return factory
+
+
+def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
+    """Per-language probabilities from a seeded detector; empty when it finds no features."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = factory.create()
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException:
+        return {}
+    return dict(zip(detector.langlist, detector.langprob, strict=True))
+
+
+class LangdetectIdentifier:
+    """langdetect restricted to ``languages`` and seeded, plus the lexical prior for short texts.
+
+    Scores are ``weight * log p(lang)`` from langdetect run with probable
+    names blanked out (see :func:`mask_names`), where the weight grows with
+    the number of remaining letters (short texts barely move it), plus half
+    the lexical log-odds for Spanish and minus half for English.  When the
+    lexical evidence alone is decisive langdetect is skipped.  With
+    ``prior=False`` and ``restrict=False`` it is stock langdetect, seeded.
+    """
+
+    #: letters (outside names) at which langdetect gets full weight
+    FULL_WEIGHT_LETTERS = 60
+    #: floor for probabilities before taking logs: langdetect is overconfident on short input,
+    #: so one detector vote is worth at most log(1/FLOOR) ~ 3 units of lexical evidence
+    FLOOR = 0.05
+    #: lexical log-odds beyond which langdetect (worth at most log(1/FLOOR) ~ 3) cannot change
+    #: an English/Spanish decision, so it is not run: most long sentences stop here
+    DECISIVE = 6.0
+
+    def __init__(
+        self,
+        languages: Sequence[str] = ("en", "es"),
+        seed: int = 0,
+        *,
+        prior: bool = True,
+        restrict: bool = True,
+        name: str = "langdetect",
+    ) -> None:
+        self.languages = _check_languages(languages)
+        self.prior = prior
+        self.name = name
+        self._factory = _langdetect_factory(self.languages if restrict else None, seed)
+
+    def detect(self, text: str) -> LanguageTag | None:
+        if not _has_letters(text):
+            return None
+        if not self.prior:
+            probabilities = _langdetect_probabilities(self._factory, text)
+            if not probabilities:
+                return None
+            code = max(probabilities, key=lambda c: probabilities[c])
+            return _tag(code, probabilities[code])
+        lexical, _ = lexical_evidence(text)
+        if set(self.languages) == {"en", "es"} and abs(lexical) >= self.DECISIVE:
+            return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
+        content = mask_names(text)
+        letters = sum(c.isalpha() for c in content)
+        probabilities = _langdetect_probabilities(self._factory, content) if letters else {}
+        weight = min(1.0, letters / self.FULL_WEIGHT_LETTERS) if probabilities else 0.0
+        scores = {
+            code: weight * math.log(max(probabilities.get(code, 0.0), self.FLOOR))
+            + {"es": lexical / 2, "en": -lexical / 2}.get(code, 0.0)
+            for code in self.languages
+        }
+        best = max(self.languages, key=lambda c: scores[c])
+        total = sum(math.exp(s - scores[best]) for s in scores.values())
+        return _tag(best, 1.0 / total)
+
+
+class Py3langidIdentifier:
+    """py3langid (if installed) restricted to ``languages``; its own model, no prior."""
+
+    def __init__(self, languages: Sequence[str] = ("en", "es"), seed: int = 0) -> None:
+        try:
+            module = importlib.import_module("py3langid.langid")
+        except ImportError as error:
+            raise ConfigError(
+                "the py3langid backend needs the optional package 'py3langid'"
+            ) from error
+        self.name = "py3langid"
+        self.languages = _check_languages(languages)
+        cls = module.LanguageIdentifier
+        # py3langid >= 0.3 loads ``from_model_file``; older releases kept langid.py's pickle loader
+        load = getattr(cls, "from_model_file", None) or cls.from_pickled_model
+        self._model = load(module.MODEL_FILE, norm_probs=True)
+        self._model.set_languages(list(self.languages))
+
+    def detect(self, text: str) -> LanguageTag | None:
+        if not _has_letters(text):
+            return None
+        code, probability = self._model.classify(text)
+        return _tag(str(code), float(probability))
+
+
+def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
+    return LangdetectIdentifier(
+        languages, seed, prior=False, restrict=False, name="langdetect-stock"
+    )
+
+
+_REGISTRY: dict[str, IdentifierFactory] = {
+    "langdetect": LangdetectIdentifier,
+    "lexical": LexicalIdentifier,
+    "langdetect-stock": _stock,
+    "py3langid": Py3langidIdentifier,
+}
+
+
+def register_identifier(name: str, factory: IdentifierFactory) -> None:
+    """Make a backend available to :func:`get_identifier` under ``name`` (replacing any before it)."""
+    _REGISTRY[name] = factory
+
+
+def available_identifiers() -> list[str]:
+    """Registered backend names, sorted (a name may still fail to build if its package is missing)."""
+    return sorted(_REGISTRY)
+
+
+def get_identifier(
+    name: str = "langdetect", languages: Sequence[str] = ("en", "es"), seed: int = 0
+) -> LanguageIdentifier:
+    """Build the backend registered as ``name`` for ``languages``; raises ``ConfigError`` if unknown."""
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown language identifier {name!r}; available: {', '.join(available_identifiers())}"
+        ) from None
+    return factory(tuple(languages), seed)

@@ -1,0 +1,172 @@
+"""Fast paths give exactly the answers of the plain code they replace (issue 11).
+
+Each fast path is checked against a plain reference written here, on arbitrary text drawn
+from the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ftfy.badness import MOJIBAKE_CATEGORIES
+from ftfy.badness import is_bad as ftfy_is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interp_align.badness import is_bad
+from interp_align.parsing.turns import _EN_WORDS, _ES_WORDS, function_word_counts
+
+_WORD = re.compile(r"[a-záéíóúñ]+")
+
+
+def _reference_counts(sample: str) -> tuple[int, int]:
+    words = _WORD.findall(sample.lower())
+    return sum(w in _EN_WORDS for w in words), sum(w in _ES_WORDS for w in words)
+
+
+_WORDY = st.lists(
+    st.sampled_from([*list("theandofisdelaquey ÁÉáéíóúñÑüçİK’“-.,\n"), "the ", "de ", "la ", "Él "]),
+    max_size=120,
+).map("".join)
+
+
+@given(_WORDY)
+def test_function_word_counts_match_the_word_regex(sample: str) -> None:
+    assert function_word_counts(sample) == _reference_counts(sample)
+
+
+def test_function_word_counts_on_prose() -> None:
+    text = "The plan and the reform: de la frontera, y que los socios... THE END. ñandú the"
+    assert function_word_counts(text) == _reference_counts(text) == (5, 5)
+    assert function_word_counts("") == (0, 0)
+
+
+_MOJIBAKE_ALPHABET = sorted(
+    set("".join(MOJIBAKE_CATEGORIES.values()))
+    | set("abcxyzABC .,?!\n\t0123ÃÂÎÐ€œŠš×²³ГўВЂВâ€™âàáé√≈‚Äβā")
+    | {chr(c) for c in range(0x80, 0xA0)}
+)
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from(_MOJIBAKE_ALPHABET), max_size=12))
+def test_is_bad_matches_ftfy(text: str) -> None:
+    assert is_bad(text) == ftfy_is_bad(text)
+
+
+def test_is_bad_on_known_cases() -> None:
+    assert is_bad("SecretarÃ­a de Relaciones Exteriores")
+    assert is_bad("donâ€™t")
+    assert not is_bad("Secretaría de Relaciones Exteriores, “señor” — bien…")
+
+
+# -- the sentence splitter --------------------------------------------------------------------
+
+import reference_segment  # noqa: E402
+
+from interp_align.normalize import is_space  # noqa: E402
+from interp_align.segment import SPACE_CHARS, split_sentences  # noqa: E402
+
+
+def test_space_chars_are_what_is_space_calls_a_space() -> None:
+    assert set(SPACE_CHARS) == {c for c in map(chr, range(0x110000)) if is_space(c)}
+
+
+_PIECES = [
+    "Mr.", "Sr.", "U.S.", "EE.UU.", "etc.", "No.", "5", "1.", "a.m.", "J.", "Lic.", "the", "The", "We",
+    "hello", "Hola", "(Via interpreter.)", "[inaudible]", "\u201cQuote.\u201d", "end.)", "?!", "...",
+    "\u2026", ".", "!", "?", ")", "\u00bfQu\u00e9?", "\u00a1S\u00ed!", "7.4", "U.S.-Mexico", "x.).",
+    " ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u200b", "\u2061", "\r\n", "\u3000", "W" * 70,
+]
+
+
+@st.composite
+def _splitter_case(draw: st.DrawFn) -> tuple[str, int, int, str, list[tuple[int, int]]]:
+    text = "".join(draw(st.lists(st.sampled_from(_PIECES), max_size=40)))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    language = draw(st.sampled_from(["en", "es", "fr"]))
+    protected = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", text)]
+    return text, start, end, language, protected
+
+
+@settings(max_examples=3000)
+@given(_splitter_case())
+def test_split_sentences_matches_the_reference(case: tuple[str, int, int, str, list[tuple[int, int]]]) -> None:
+    text, start, end, language, protected = case
+    expected = reference_segment.split_sentences(text, start, end, language=language, protected=protected)
+    assert split_sentences(text, start, end, language=language, protected=protected) == expected
+    view = reference_segment.match_view(text)
+    assert split_sentences(text, start, end, language=language, protected=protected, view=view) == expected
+
+
+# -- line patterns ----------------------------------------------------------------------------
+
+from interp_align.lang.labels import COLON_LABEL  # noqa: E402
+from interp_align.parsing.blocks import SEPARATOR  # noqa: E402
+from interp_align.parsing.dialects import DIALECTS  # noqa: E402
+from interp_align.parsing.document import count_matches, is_blank, line_matches  # noqa: E402
+
+_LINE_PATTERNS = [
+    COLON_LABEL,
+    SEPARATOR,
+    re.compile(r"^a\n", re.MULTILINE),  # a match that ends after a newline: the next line is tried
+    re.compile(r"^(?:a|b)$", re.MULTILINE),
+    re.compile(r"^x|y", re.MULTILINE),  # not a line pattern: run as it is
+    *(e.pattern for d in DIALECTS for e in d.evidence if e.pattern is not None),
+]
+_LINE_PIECES = ["a", "b", "\n", " ", "---", "MR. X:", "Q ", "Q:", "x" * 60, "y", "\r\n", "\t", "4:02 P.M. EDT"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=16).map("".join), st.integers(0, 200))
+def test_line_matches_are_finditer_matches(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    for pattern in _LINE_PATTERNS:
+        expected = [(m.start(), m.group()) for m in pattern.finditer(text, pos)]
+        got = [(start, text[start : m.end()]) for start, m in line_matches(pattern, text, pos)]
+        assert got == expected, pattern.pattern
+        for cap in (1, 2, 50):
+            assert count_matches(pattern, text, cap) == min(cap, sum(1 for _ in pattern.finditer(text))), pattern.pattern
+
+
+@given(st.lists(st.sampled_from([" ", "\n", "\u00a0", "\u200b", "\u2061", "\r", "x", "\ufeff", "\u3000"]), max_size=8).map("".join))
+def test_is_blank_is_the_stripped_view(text: str) -> None:
+    from interp_align.parsing.document import base_view
+
+    assert is_blank(text) == (not base_view(text).strip())
+
+
+# -- language identification ------------------------------------------------------------------
+
+import reference_langid  # noqa: E402
+
+from interp_align import langid  # noqa: E402
+
+_SEGMENTS = Path(__file__).resolve().parents[1] / "corpora" / "langid-short-segments" / "segments.tsv"
+_LID_PIECES = ["Thank you", "Gracias", "señor", "the", "de la", "Bárcena", "Mr.", "¿Qué?", "O'Neil", "nation",
+               "ción", "OK", "Sí", "1234", " ", ". ", "\n", "https://x.org", "a@b.com", "Привет", "ñandú", "Q"]
+
+
+def _segments() -> list[str]:
+    return [line.split("\t", 1)[1] for line in _SEGMENTS.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+
+
+def test_identifiers_tag_the_segments_as_before() -> None:
+    for name in ("langdetect", "lexical"):
+        before, after = reference_langid.get_identifier(name), langid.get_identifier(name)
+        assert [after.detect(t) for t in _segments()] == [before.detect(t) for t in _segments()], name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LID_PIECES), max_size=12).map(" ".join))
+def test_langdetect_with_prior_tags_as_before(text: str) -> None:
+    assert langid.get_identifier().detect(text) == reference_langid.get_identifier().detect(text)
+    assert langid.lexical_evidence(text) == reference_langid.lexical_evidence(text)
+
+
+def test_stock_langdetect_tags_as_before() -> None:
+    before, after = reference_langid.get_identifier("langdetect-stock"), langid.get_identifier("langdetect-stock")
+    for text in _segments()[:60]:
+        assert after.detect(text) == before.detect(text)
