@@ -18,12 +18,18 @@ mean ± standard deviation over folds; the pooled held-out F1, nulls and 2-2
 recall; how flat the objective is in each parameter; and the point chosen on
 all of EPTIC dev (the library default).
 
-    .venv/bin/python benchmarks/align_cv.py [--root DIR] [--folds 5] [--jobs 2] [--em] [--cache FILE]
+``--grid KEY=V1,V2,...`` replaces (or adds) one dimension of the grid, e.g.
+``--grid dictionary=None,0.5,0.9`` (values are Python literals); ``--only
+KEY=V1,...`` restricts the choice to some values of a dimension without
+invalidating ``--cache``.
+
+    .venv/bin/python benchmarks/align_cv.py [--root DIR] [--folds 5] [--jobs 2] [--em] [--cache FILE] [--grid K=V,...]
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import itertools
 import json
 import pickle
@@ -137,9 +143,17 @@ def main() -> None:
     parser.add_argument("--em", action="store_true", help="add shape_em ∈ {0, 3} to the grid")
     parser.add_argument("--project-floor", type=float, default=0.945, help="lowest project-gold strict F1 allowed")
     parser.add_argument("--cache", type=Path, help="pickle of the grid's alignments: written once, then reused")
+    parser.add_argument("--grid", action="append", default=[], help="KEY=V1,V2,... replaces one grid dimension")
+    parser.add_argument(
+        "--only", action="append", default=[], help="KEY=V1,V2,... chooses only among these values (the cache stays valid)"
+    )
     args = parser.parse_args()
     if args.em:
         GRID["shape_em"] = (0, 3)
+    for spec in args.grid:
+        key, _, values = spec.partition("=")
+        parsed = ast.literal_eval(f"({values.rstrip(',')},)")
+        GRID[key.strip()] = tuple(parsed)
     docs = load(args.root)
     if not any(d.direction in DIRECTIONS for d in docs):
         print(f"EPTIC dev not found under {args.root}, skipped")
@@ -156,6 +170,10 @@ def main() -> None:
     fold = folds_by_event(docs, args.folds)
     project = [i for i, d in enumerate(docs) if d.direction == PROJECT]
     allowed = [g for g in range(len(grid)) if f1(docs, runs[g], project) >= args.project_floor - 1e-9]
+    for spec in args.only:
+        key, _, values = spec.partition("=")
+        keep = ast.literal_eval(f"({values.rstrip(',')},)")
+        allowed = [g for g in allowed if dict(grid[g])[key.strip()] in keep]
     print(f"{len(allowed)} of {len(grid)} grid points keep the project gold at ≥ {args.project_floor}")
     held: list[list[Bead]] = [[] for _ in docs]
     per_fold: dict[str, list[float]] = {d: [] for d in DIRECTIONS}

@@ -9,9 +9,13 @@ each size to the previous one, in CPU seconds because
 the machine may be shared (the target is ≤ 12 for 10× the sentences).  At
 ``--gale-church-at`` sentences (2,000) NLTK's Gale–Church runs on the same
 pair in the same way and is printed beside ours (it is quadratic in its
-search, so larger sizes would take it minutes).
+search, so larger sizes would take it minutes).  ``--langs en fr`` passes the
+two languages to our aligner (stemmers, and the bilingual dictionaries read
+from the system if installed); a third of the synthetic vocabulary is then
+drawn from the installed dictionary's own word pairs (read at run time, never
+stored), so the dictionary links are as dense as on real text.
 
-    .venv/bin/python benchmarks/align_scaling.py [--sizes 2000 10000 100000] [--gale-church-at 2000]
+    .venv/bin/python benchmarks/align_scaling.py [--sizes 2000 10000 100000] [--gale-church-at 2000] [--langs SRC TGT]
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align_gold import gale_church
 
 from interp_align.align import align_sentences, score
+from interp_align.align.dictionaries import find_dictionaries, read_dictionary
 from interp_align.models import Bead
 
 Aligner = Callable[[Sequence[str], Sequence[str]], list[Bead]]
@@ -42,14 +47,28 @@ def _word(rng: random.Random) -> str:
     return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 10)))
 
 
-def synthetic_pair(n: int, seed: int = 0) -> tuple[list[str], list[str], list[Bead]]:
-    """``n`` source sentences, their interpretation and the gold beads."""
+def dictionary_pairs(src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+    """(headword, first translation) of the installed dictionary from ``src_lang`` to ``tgt_lang`` (none: [])."""
+    for found in find_dictionaries(src_lang, tgt_lang):
+        if found.src == src_lang:
+            return [(head, words[0]) for head, words in read_dictionary(found) if words]
+    return []
+
+
+def synthetic_pair(
+    n: int, seed: int = 0, lexicon: Sequence[tuple[str, str]] = ()
+) -> tuple[list[str], list[str], list[Bead]]:
+    """``n`` source sentences, their interpretation and the gold beads (a third of the words from ``lexicon``)."""
     rng = random.Random(seed)
     concepts = 6000
     src_words = [_word(rng) for _ in range(concepts)]
     tgt_words = [
         src_words[k][:5] + _word(rng)[:2] if rng.random() < 0.2 else _word(rng) for k in range(concepts)
     ]
+    if lexicon:
+        drawn = rng.sample(list(lexicon), min(len(lexicon), concepts // 3))
+        for k, (head, translation) in zip(range(1, concepts, 3), drawn, strict=False):
+            src_words[k], tgt_words[k] = head, translation
     names = [_word(rng).capitalize() + "o" for _ in range(500)]
 
     def sentence(rng: random.Random) -> tuple[str, str]:
@@ -99,10 +118,14 @@ def synthetic_pair(n: int, seed: int = 0) -> tuple[list[str], list[str], list[Be
     return src, tgt, gold
 
 
-def run_one(n: int, aligner: str) -> dict[str, float]:
-    src, tgt, gold = synthetic_pair(n, seed=n)
+def run_one(n: int, aligner: str, langs: Sequence[str] = ()) -> dict[str, float]:
+    lexicon = dictionary_pairs(langs[0], langs[1]) if langs else []
+    src, tgt, gold = synthetic_pair(n, seed=n, lexicon=lexicon)
     start, cpu_start = time.perf_counter(), time.process_time()
-    beads = ALIGNERS[aligner](src, tgt)
+    if langs and aligner == "interp_align":
+        beads = align_sentences(src, tgt, src_lang=langs[0], tgt_lang=langs[1])
+    else:
+        beads = ALIGNERS[aligner](src, tgt)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
@@ -112,6 +135,7 @@ def run_one(n: int, aligner: str) -> dict[str, float]:
         "cpu_seconds": cpu,
         "peak_mib": peak_kib / 1024,
         "f1_strict": score(gold, beads).f1_strict,
+        "dictionary_words": len(lexicon),
     }
 
 
@@ -121,10 +145,14 @@ def main() -> None:
     parser.add_argument("--gale-church-at", type=int, nargs="*", default=[2000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--aligner", default="interp_align", help=argparse.SUPPRESS)
+    parser.add_argument("--langs", nargs=2, metavar=("SRC", "TGT"), help="languages for our aligner, e.g. en fr")
     args = parser.parse_args()
+    langs = list(args.langs or [])
     if args.one:
-        print(json.dumps(run_one(args.one, args.aligner)))
+        print(json.dumps(run_one(args.one, args.aligner, langs)))
         return
+    if langs:
+        print(f"languages {langs[0]}→{langs[1]}: {len(dictionary_pairs(*langs))} dictionary word pairs installed")
     previous: float | None = None
     print(
         f"{'aligner':18} {'sentences':>10} {'n_tgt':>8} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} "
@@ -133,7 +161,7 @@ def main() -> None:
     for n in args.sizes:
         for aligner in ALIGNERS if n in args.gale_church_at else ["interp_align"]:
             out = subprocess.run(
-                [sys.executable, __file__, "--one", str(n), "--aligner", aligner],
+                [sys.executable, __file__, "--one", str(n), "--aligner", aligner, *(["--langs", *langs] if langs else [])],
                 capture_output=True, text=True, check=True,
             )
             row = json.loads(out.stdout.strip().splitlines()[-1])

@@ -3,8 +3,9 @@
 Each candidate bead (up to six sentences in all) gets one score, the
 log-odds that its sentences translate each other (:mod:`.objective`): how
 much of its words find a match on the other side — identical words and
-figures, cognates, the EN–ES lexicon, and word translations learned by IBM
-model 1 from the documents themselves (:mod:`.ibm1`) — and how well its
+figures, cognates, the EN–ES lexicon, word translations learned by IBM
+model 1 from the documents themselves (:mod:`.ibm1`) and, where one is
+installed, a bilingual dictionary (:mod:`.dictionaries`) — and how well its
 lengths fit, weighted by how well each kind of evidence separates aligned
 from neighbouring sentences *in these documents*.  Omissions and additions
 score a flat prior.
@@ -35,6 +36,7 @@ from ..errors import AlignmentError
 from ..models import Bead
 from .beads import bead_shapes, path_to_beads
 from .coverage import Entries, PairCoverage, pair_coverage
+from .dictionaries import dictionary_links
 from .features import KeyVocabulary, Side, set_weights, side_tokens
 from .ibm1 import LinkTable, train_links
 from .lattice import Lattice
@@ -73,7 +75,14 @@ class AlignParams:
     diagonal position, keeping only links whose words co-occur in windows of
     total weight ≥ ``diagonal_support`` (``None``: no table in the first
     pass); a pair met once or twice by chance is no evidence, and in one short
-    document such links outnumber the real ones.  The rest shapes the search
+    document such links outnumber the real ones.  ``dictionary`` is the
+    strength of a word translation read from an installed bilingual
+    dictionary (:mod:`.dictionaries`; ``None``: none is read); without one
+    installed nothing changes.  ``dictionary_passes`` 1 uses the dictionary
+    in the first pass only — it guides the alignment that trains the
+    translation tables and fits the evidence weights, and the second pass
+    scores with what was learned, as without a dictionary; 2 keeps its links
+    in the second pass too (see the ablations).  The rest shapes the search
     corridor.
     """
 
@@ -87,6 +96,8 @@ class AlignParams:
     evidence: Evidence = DEFAULT_EVIDENCE
     fit: bool = True
     diagonal_support: float | None = 3.0
+    dictionary: float | None = 0.9
+    dictionary_passes: int = 1
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -649,6 +660,17 @@ def _link_entries(side: Side, by: np.ndarray, link_ids: np.ndarray, strength: np
     return Entries(side.sent[occ], occ, key_base + links, strength[links], side.weight[occ])
 
 
+def _merge(learned: LinkTable, known: LinkTable) -> LinkTable:
+    """Learned and dictionary links in one table, sorted by source stem (what :func:`_link_entries` needs)."""
+    if not len(known):
+        return learned
+    src = np.concatenate((learned.src, known.src))
+    order = np.argsort(src, kind="stable")
+    return LinkTable(
+        src[order], np.concatenate((learned.tgt, known.tgt))[order], np.concatenate((learned.strength, known.strength))[order]
+    )
+
+
 def _join(a: Entries, b: Entries) -> Entries:
     return Entries(*(np.concatenate((x, y)) for x, y in zip(
         (a.unit, a.occ, a.key, a.strength, a.weight), (b.unit, b.occ, b.key, b.strength, b.weight), strict=True
@@ -787,6 +809,11 @@ def align_corpus(
     key_base = len(keys)
     budget = max(1, _TRAIN_BUDGET // max(1, len(docs)))
 
+    known = LinkTable.empty()
+    if prm.dictionary and scorer is None:
+        d_src, d_tgt = dictionary_links(src_lang, tgt_lang, words_s, stems_s, words_t, stems_t)
+        known = LinkTable(d_src, d_tgt, np.full(len(d_src), prm.dictionary))
+
     def table(training: list[tuple[np.ndarray, np.ndarray, float]], min_support: float = 0.0) -> LinkTable:
         if scorer is not None:
             return LinkTable.empty()
@@ -796,9 +823,9 @@ def align_corpus(
     if scorer is not None:
         for d, k in enumerate(live):
             similarities[d] = _cached_similarity(scorer, pairs[k][0], pairs[k][1])
-    links = LinkTable.empty()
+    links = known
     if prm.diagonal_support is not None:
-        links = table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support)
+        links = _merge(table([p for doc in docs for p in _diagonal_pairs(doc, budget)], prm.diagonal_support), known)
     ev = prm.evidence
     priors = shape_priors(shapes, prm)
     results = []
@@ -807,9 +834,10 @@ def align_corpus(
         results.append(_solve(units, priors, prm, ev, band=band, similarity=similarities[d], progress=progress))
     if second_pass:
         # learn translations from the first alignment, then weigh the evidence *with* them
-        links = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
-        all_units = [_units(doc, links, key_base) for doc in docs]
+        learned = table([p for doc, res in zip(docs, results, strict=True) for p in _bead_pairs(doc, res.steps, budget)])
+        links = _merge(learned, known) if prm.dictionary_passes > 1 else learned
         steps = [res.steps for res in results]
+        all_units = [_units(doc, links, key_base) for doc in docs]
         if prm.fit:
             ev = _fit(all_units, docs, steps, similarities, prm.evidence)
         for _ in range(prm.shape_em):
