@@ -15,14 +15,15 @@ from interp_align.align.posterior import expected_shapes
 from interp_align.align.priors import fixed_priors, reestimate
 
 
-def _lattice(n: int, m: int, seed: int, trailing: float) -> Lattice:
+def _lattice(n: int, m: int, seed: int, trailing: float, omit_extra: bool = False) -> Lattice:
     rng = random.Random(seed)
     shapes = bead_shapes(2, 5)
     width = m + 1
     costs = {k: np.asarray([rng.uniform(0, 3) for _ in range((n + 1) * width)], dtype=np.float32)
              for k, (a, b) in enumerate(shapes) if a and b}
     pens = [rng.uniform(0.5, 3) for _ in shapes]
-    return Lattice(shapes, [0] * (n + 1), [m] * (n + 1), [i * width for i in range(n + 2)], costs, pens, trailing)
+    extra = np.asarray([rng.uniform(-1, 2) for _ in range(n)]) if omit_extra else None
+    return Lattice(shapes, [0] * (n + 1), [m] * (n + 1), [i * width for i in range(n + 2)], costs, pens, trailing, extra)
 
 
 def _brute_force(lat: Lattice, n: int, m: int) -> np.ndarray:
@@ -57,6 +58,21 @@ def _brute_force(lat: Lattice, n: int, m: int) -> np.ndarray:
 def test_forward_backward_counts_equal_brute_force_enumeration(n: int, m: int, seed: int) -> None:
     lat = _lattice(n, m, seed, trailing=0.7)
     assert np.allclose(expected_shapes(lat), _brute_force(lat, n, m), rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize(("n", "m", "seed"), [(2, 2, 4), (3, 2, 5)])
+def test_forward_backward_counts_with_per_sentence_omission_costs(n: int, m: int, seed: int) -> None:
+    lat = _lattice(n, m, seed, trailing=0.7, omit_extra=True)
+    assert np.allclose(expected_shapes(lat), _brute_force(lat, n, m), rtol=1e-6, atol=1e-9)
+
+
+def test_omission_evidence_adds_to_omissions_only_and_never_below_zero() -> None:
+    shapes = [(0, 1), (1, 0), (1, 1)]
+    lat = Lattice(shapes, [0, 0, 0], [1, 1, 1], [0, 2, 4, 6], {2: np.zeros(6, dtype=np.float32)},
+                  [4.5, 2.5, 0.0], 1.0, np.asarray([1.5, -3.0]))
+    assert lat.null_cost(1, 1) == pytest.approx(4.0)  # omitting source 0: prior 2.5 + its evidence 1.5
+    assert lat.null_cost(1, 2) == 0.0  # the last source sentence: trailing 1.0 − 3.0, floored
+    assert lat.null_cost(0, 1) == 4.5  # additions keep their flat prior
 
 
 def test_fixed_priors_charge_merges_per_extra_sentence_and_nulls_flat() -> None:
@@ -101,6 +117,13 @@ def test_trailing_omission_cost_decides_whether_the_closing_formula_is_dropped()
                            params=AlignParams(omission=6.0, merge=1.0, trailing_omission=None))
     assert dropped[-1].format() == "[3]:[]"
     assert kept[-1].format() == "[2, 3]:[2]"
+
+
+def test_omission_evidence_still_gives_a_monotonic_cover() -> None:
+    beads = align_sentences(SPEECH * 3, INTERPRETATION * 3, src_lang="en", tgt_lang="fr",
+                            params=AlignParams(omission=4.5, omission_evidence=0.5))
+    check_cover(beads, len(SPEECH) * 3, len(INTERPRETATION) * 3)
+    assert sum(1 for b in beads if len(b.src) == len(b.tgt) == 1) >= 6
 
 
 def test_shape_em_still_gives_a_monotonic_cover() -> None:

@@ -4,7 +4,9 @@ Row ``i`` of the corridor holds target positions ``lo[i]..hi[i]``; cell
 ``(i, j)`` is at flat index ``offs[i] + j − lo[i]``.  ``costs[k]`` holds, for
 every cell, the cost of the bead of shape ``shapes[k]`` that *ends* there
 (shapes with both sides; prior included); beads with an empty side cost their
-flat prior, except that dropping the last source sentence costs ``trailing``.
+flat prior, except that dropping the last source sentence costs ``trailing``,
+and an omission of source ``i`` costs ``omit_extra[i]`` more, never below 0
+(the evidence that the sentence has a counterpart nearby; ``None``: flat).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Lattice:
     costs: Mapping[int, np.ndarray]
     pens: Sequence[float]
     trailing: float
+    omit_extra: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -35,7 +38,10 @@ class Lattice:
 
     def null_cost(self, k: int, i: int) -> float:
         """Cost of the empty-sided shape ``k`` ending in row ``i``."""
-        return self.trailing if (self.shapes[k][1] == 0 and i == self.n) else self.pens[k]
+        if self.shapes[k][1] != 0:
+            return self.pens[k]
+        base = self.trailing if i == self.n else self.pens[k]
+        return base if self.omit_extra is None else max(0.0, base + float(self.omit_extra[i - 1]))
 
     def span(self, i: int, a: int, b: int) -> tuple[int, int] | None:
         """Target columns of row ``i`` where an a-b bead (a ≥ 1) from row ``i − a`` can end."""

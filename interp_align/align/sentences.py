@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -82,7 +82,11 @@ class AlignParams:
     in the first pass only — it guides the alignment that trains the
     translation tables and fits the evidence weights, and the second pass
     scores with what was learned, as without a dictionary; 2 keeps its links
-    in the second pass too (see the ablations).  The rest shapes the search
+    in the second pass too (see the ablations).  ``omission_evidence``
+    (``None``: off) makes the second pass's cost of omitting a sentence
+    depend on how much of it the targets around its first-pass place match:
+    that weight times the lexical log-odds of its matched share is added to
+    ``omission`` (see the ablations: it helps EPTIC and costs the project gold).  The rest shapes the search
     corridor.
     """
 
@@ -98,6 +102,7 @@ class AlignParams:
     diagonal_support: float | None = 3.0
     dictionary: float | None = 0.9
     dictionary_passes: int = 1
+    omission_evidence: float | None = None
     band: int = 32
     fine_band: int = 32
     coarse_above: int = 3000
@@ -118,6 +123,8 @@ class _Units:
     ratio: float
     #: Keys from this id on are learned translation links (not surface anchors).
     links_from: int
+    #: Extra cost of omitting each source unit (evidence it has a counterpart nearby); None: flat.
+    omit: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -141,6 +148,7 @@ class _Units:
             Entries(tgt.unit - j0, tgt.occ, tgt.key, tgt.strength, tgt.weight),
             self.ratio,
             self.links_from,
+            None if self.omit is None else self.omit[i0:i1],
         )
 
     def coarsen(self, factor: int) -> _Units:
@@ -384,7 +392,7 @@ def _lattice(
         cover = None if cov is None else _BeadCover(units, cov, *chunk)
         for k, out in costs.items():
             out[c0:c1] = _cell_costs(units, frame, chunk, shapes[k], ev, cover, similarity) + pens[k]
-    return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing)
+    return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing, units.omit)
 
 
 def _dp(
@@ -407,7 +415,7 @@ def _dp(
     total_cells = offs[-1]
     add = [k for k, (a, _) in enumerate(shapes) if a == 0]
     add_k = add[0] if add else -1
-    moves = [(k, a, b, pens[k]) for k, (a, b) in enumerate(shapes) if a > 0]
+    moves = [(k, a, b) for k, (a, b) in enumerate(shapes) if a > 0]
     D = np.full(total_cells, _INF)
     B = np.full(total_cells, 255, dtype=np.uint8)
     step = max(1, n // 100)
@@ -418,7 +426,7 @@ def _dp(
         back = B[here : here + width]
         if i == 0:
             row[0] = 0.0
-        for k, a, b, pen in moves:
+        for k, a, b in moves:
             if i < a:
                 continue
             plo, phi = lo[i - a], hi[i - a]
@@ -431,7 +439,7 @@ def _dp(
             if b:
                 cand = cand + costs[k][here + j0 - first : here + j1 - first + 1]
             else:
-                cand = cand + (lat.trailing if i == n else pen)
+                cand = cand + lat.null_cost(k, i)
             seg = row[j0 - first : j1 - first + 1]
             better = cand < seg
             seg[better] = cand[better]
@@ -746,6 +754,31 @@ def _one_one_samples(units: _Units, steps: Sequence[tuple[int, int]]) -> tuple[l
     return out[0], out[1], out[2], out[3]
 
 
+def _omission_evidence(units: _Units, steps: Sequence[tuple[int, int]], ev: Evidence, weight: float) -> np.ndarray:
+    """Extra cost of omitting each source sentence, from how much of it the targets around its first-pass place cover.
+
+    A flat omission prior cannot tell a sentence the interpreter dropped
+    (nothing of it is found) from one condensed into a neighbouring sentence
+    (some of its words are there).  Here the omission of a sentence also pays
+    ``weight`` times the lexical log-odds ``β·(share − τ)`` of its matched
+    share among the targets of its first-pass bead and one either side: a
+    sentence with nothing found pays less than the prior, one that is
+    largely there much more (the lattice floors the sum at 0).
+    """
+    n, m = units.n, units.m
+    base = np.zeros(n, dtype=np.int64)
+    end = np.zeros(n, dtype=np.int64)
+    i = j = 0
+    for a, b in steps:
+        base[i : i + a] = max(0, j - 1)
+        end[i : i + a] = min(m, j + b + 1)
+        i, j = i + a, j + b
+    cov = pair_coverage(units.src, units.tgt, base, end, m)
+    matched = np.minimum(units.mass_s, cov.src_run(np.arange(n), base, end))
+    share = np.where(units.mass_s > 0, matched / np.maximum(units.mass_s, 1e-12), 0.0)
+    return weight * lexical_llr(share, ev)
+
+
 def _trivial(n: int, m: int) -> list[Bead]:
     return [Bead(src=(i,), tgt=(), confidence=1.0) for i in range(n)] + [
         Bead(src=(), tgt=(j,), confidence=1.0) for j in range(m)
@@ -840,6 +873,11 @@ def align_corpus(
         all_units = [_units(doc, links, key_base) for doc in docs]
         if prm.fit:
             ev = _fit(all_units, docs, steps, similarities, prm.evidence)
+        if prm.omission_evidence is not None and scorer is None:
+            all_units = [
+                replace(units, omit=_omission_evidence(units, path, ev, prm.omission_evidence))
+                for units, path in zip(all_units, steps, strict=True)
+            ]
         for _ in range(prm.shape_em):
             priors = _em_step(all_units, steps, priors, prm, ev, similarities, band)
         for d, units in enumerate(all_units):
