@@ -64,16 +64,42 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for turn in ctx.transcript.turns:
         lang = ctx.turn_language(turn)
         sentences = ctx.sentences(turn)
-        for sentence in sentences:
+        keys = [_keys(sentence.view) for sentence in sentences]
+        for sentence, sentence_keys in zip(sentences, keys, strict=True):
+            runs = _runs(sentence.view)
             yield from _mojibake(ctx, sentence)
             yield from _noise(ctx, sentence)
             yield from _nonwords(ctx, sentence)
-            yield from _repetition(ctx, sentence)
+            yield from _repetition(ctx, sentence, sentence_keys, runs)
             yield from _dashes(ctx, sentence, lang)
-            yield from _misrendering(ctx, sentence, lang)
+            yield from _misrendering(ctx, sentence, lang, runs)
         if sentences:
             yield from _broken_off(ctx, turn, sentences)
-            yield from _repeated_sentences(ctx, sentences)
+            yield from _repeated_sentences(ctx, sentences, keys)
+
+
+#: A maximal run of letters: what the rules' patterns match word by word.
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: The letter run after a comma that follows a letter: where a phrase said twice ("A B, A B") restarts.
+_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),\s+([^\W\d_]+)")
+
+
+def _keys(view: str) -> list[str]:
+    """The sentence's ``_WORD`` tokens lower-cased, made once for the loop and repeated-sentence rules.
+
+    On ASCII text lower-casing keeps every token's extent, so one ``findall`` of the lowered text
+    gives the same list without a Python call per word.
+    """
+    return _WORD.findall(view.lower()) if view.isascii() else [w.lower() for w in _WORD.findall(view)]
+
+
+def _runs(view: str) -> list[str] | None:
+    """The lower-cased letter runs of an ASCII sentence, for cheap "this pattern cannot match" tests.
+
+    ``None`` for other text: there case-insensitive matching has equivalences ("ſ" ~ "s") that
+    ``str.lower`` does not mirror, so the patterns always run.
+    """
+    return _LETTERS.findall(view.lower()) if view.isascii() else None
 
 
 def _emit(ctx: CheckContext, code: str, start: int, end: int, message: str, suggestion: str | None = None) -> Iterator[Finding]:
@@ -115,12 +141,14 @@ def _mojibake(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
 
 def _noise(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     text = s.masked
-    for m in _PUNCT_RUN.finditer(match_view(text)):
+    for m in _PUNCT_RUN.finditer(s.view):
         if m.group() in _PAIRED_OPENERS:
             continue
         yield from _emit(ctx, "IA202", s.start + m.start(), s.start + m.end(), f"character noise: symbol run {m.group()!r}")
         return
     odd = [m.start() for m in _NOISE_CANDIDATE.finditer(text) if _is_noise_char(m.group())]
+    if not odd:
+        return
     letters = sum(c.isalpha() for c in text)
     if odd and ((len(odd) >= 3 and len(odd) / max(1, letters + len(odd)) >= ctx.thresholds.noise_ratio) or "\ufffd" in text):
         chars = "".join(sorted({text[i] for i in odd}))
@@ -146,13 +174,21 @@ def _known(word: str) -> float:
 
 def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     t = ctx.thresholds
-    if _fix(s.text) != s.text:
+    # words already found to be words in this record: most sentences hold nothing else, told by one set test
+    words: set[str] = ctx.__dict__.setdefault("_known_words", set())
+    if words.issuperset(_WORD.findall(s.masked)) or _fix(s.text) != s.text:
         return  # "BÃ¡rcena" splits into non-words; the mojibake finding covers it
     for m in _WORD.finditer(s.masked):
         word = m.group()
-        if len(word) < t.nonword_min_length or not word.islower() or folded(word) in ctx.roster:
+        if word in words:
+            continue
+        if len(word) < t.nonword_min_length or not word.islower():
+            words.add(word)
+            continue
+        if folded(word) in ctx.roster:
             continue
         if _known(word) > t.nonword_max_zipf or _known_with_clitics(word) or _loanword(word):
+            words.add(word)
             continue
         letters = _LETTER_RUN.search(word)
         if letters:
@@ -203,9 +239,11 @@ def _run_together(word: str) -> tuple[str, str] | None:
     return best[1] if best else None
 
 
-def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
+def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[str] | None) -> Iterator[Finding]:
+    """Loops, doubled words and phrases said twice; ``keys`` are the sentence's lowered tokens, ``runs``
+    its lowered letter runs (ASCII only), which tell cheaply when a pattern cannot match."""
     text = s.view
-    loop = _find_loop(text)
+    loop = _find_loop(text, keys)
     if loop:
         a, b, phrase, times = loop
         why = _loop_is_rhetoric(text[a:b], phrase, times)
@@ -218,7 +256,9 @@ def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         if finding:
             yield finding
         return
-    for m in _DOUBLE.finditer(text):
+    # a double needs two equal letter runs side by side
+    doubles = _DOUBLE.finditer(text) if runs is None or any(map(str.__eq__, runs, runs[1:])) else ()
+    for m in doubles:
         first, second = s.text[m.start(1) : m.end(1)], s.text[m.end() - len(m.group(1)) : m.end()]
         why = _double_is_right(first, second, text[m.end() :])
         if why == "":
@@ -233,6 +273,9 @@ def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         yield from _emit(ctx, "IA204", s.start + m.start(), s.start + m.end(),
                          f"repetition: {m.group(1)!r} doubled without a pause",
                          suggestion=first)
+    # a phrase said twice restarts after its comma with its first word, so that word occurs twice
+    if runs is not None and not any(runs.count(w) > 1 for w in _AFTER_COMMA.findall(text.lower())):
+        return
     for m in _PHRASE_REPEAT.finditer(text):
         finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
                               f"repetition: the phrase {m.group(1)!r} is said twice", score=WEIGHTS["IA204"] / 2,
@@ -282,16 +325,16 @@ def _double_is_right(first: str, second: str, after: str) -> str | None:
     return None
 
 
-def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
+def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView], keys: list[list[str]]) -> Iterator[Finding]:
     """A sentence of three words or more said again and again in a row ("Que tengan muy buen día." ×3).
 
     Info: speakers do repeat themselves; a copy left in the record twice over looks the same.
     """
     k = 0
     while k < len(sentences):
-        key = [w.lower() for w in _WORD.findall(sentences[k].view)]
+        key = keys[k]
         j = k + 1
-        while j < len(sentences) and [w.lower() for w in _WORD.findall(sentences[j].view)] == key:
+        while j < len(sentences) and keys[j] == key:
             j += 1
         if len(key) >= 3 and j - k >= 2:
             first, last = sentences[k], sentences[j - 1]
@@ -303,19 +346,29 @@ def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView]) -> Ite
         k = j
 
 
-def _find_loop(text: str, *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:
-    """The first phrase of 1-6 words said three or more times in a row: (start, end, phrase, times)."""
-    words = list(_WORD.finditer(text))
-    keys = [w.group().lower() for w in words]
+def _find_loop(text: str, keys: list[str], *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:
+    """The first phrase of 1-6 words said three or more times in a row: (start, end, phrase, times).
+
+    ``keys`` are ``_keys(text)``.  A loop needs a word said ``min_times`` times, and a phrase of
+    ``n`` words starting at ``i`` loops only if ``keys[i]`` recurs at ``i + n``, ``i + 2n``, …:
+    both are tested before any slice is compared, and the token spans are made only for a loop.
+    """
+    if len(keys) - len(set(keys)) < min_times - 1:
+        return None
     frequent = {k for k, n in Counter(keys).items() if n >= min_times}
+    if not frequent:
+        return None
     for i in range(len(keys)):
         if keys[i] not in frequent:
             continue
         for n in range(1, max_n + 1):
+            if keys[i : i + min_times * n : n].count(keys[i]) < min_times:
+                continue
             times = 1
             while keys[i + times * n : i + (times + 1) * n] == keys[i : i + n] and i + (times + 1) * n <= len(keys):
                 times += 1
             if times >= min_times:
+                words = list(_WORD.finditer(text))  # the same tokens as ``keys``
                 last = words[i + times * n - 1]
                 return words[i].start(), last.end(), text[words[i].start() : words[i + n - 1].end()], times
     return None
@@ -350,11 +403,14 @@ def _word_end(text: str, pos: int, n: int) -> int:
     return words[min(n, len(words)) - 1].end() if words else pos
 
 
-def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
+def _misrendering(ctx: CheckContext, s: SentenceView, lang: str, runs: list[str] | None) -> Iterator[Finding]:
     text = s.view
+    present = set(runs) if runs is not None else None
     for rule in MISRENDERINGS:
         if rule.language != lang:
             continue
+        if present is not None and any(len(present & words) < n for words, n in rule.needs):
+            continue  # a word the pattern cannot match without is missing
         for m in rule.pattern.finditer(text):
             if m.lastindex and m.group(1).lower() in NOT_GERUNDS:
                 continue
