@@ -14,6 +14,7 @@ than the label does, the label may be the misspelling: that is only info.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -103,7 +104,8 @@ def speaker_names(transcript: Transcript) -> dict[str, list[tuple[frozenset[str]
             if tokens:
                 bags.setdefault(speaker.id, []).extend(t for t in tokens if t not in bags.get(speaker.id, []))
     surname_of = {bag[0]: sid for sid, bag in bags.items() if len(bag) == 1}
-    bodies = " ".join(t.body for t in transcript.turns)
+    # every pair of words in the record is read only when some speaker is known by a surname alone
+    bodies = " ".join(t.body for t in transcript.turns) if surname_of else ""
     for m in re.finditer(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)", bodies):
         if not m.group(1)[0].isupper():
             continue  # (tested first: every pair of words in the record matches)
@@ -147,11 +149,9 @@ def _body_counts(ctx: CheckContext) -> dict[str, int]:
     """How often each folded capitalised word occurs in the turn bodies (labels left out)."""
     cache: dict[str, int] | None = ctx.__dict__.get("_name_counts")
     if cache is None:
-        cache = {}
-        for turn in ctx.transcript.turns:
-            for m in _CAPITALISED.finditer(ctx.masked_body(turn), turn.body_start - turn.start):
-                key = fold(m.group())
-                cache[key] = cache.get(key, 0) + 1
+        cache = Counter()
+        for turn in ctx.transcript.turns:  # folded once per distinct word
+            cache.update(map(folded, _CAPITALISED.findall(ctx.masked_body(turn), turn.body_start - turn.start)))
         ctx.__dict__["_name_counts"] = cache
     return cache
 
