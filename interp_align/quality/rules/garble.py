@@ -29,6 +29,7 @@ from ..lexicon import (
     PARTICLE_DOUBLES,
     PREFIXES,
     TIME_WORDS,
+    Misrendering,
 )
 from ..models import Finding
 from .base import RuleInfo
@@ -65,16 +66,22 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         lang = ctx.turn_language(turn)
         sentences = ctx.sentences(turn)
         keys = [_keys(sentence.view) for sentence in sentences]
+        body = ctx.masked_body(turn)
+        view = match_view(body)
+        # a sentence is a stretch of its turn: a turn with no symbol run and no odd character has no noise
+        noisy = _PUNCT_RUN.search(view) is not None or _NOISE_CANDIDATE.search(body) is not None
+        misrenderings = [rule for rule in MISRENDERINGS if rule.language == lang]
         for sentence, sentence_keys in zip(sentences, keys, strict=True):
             runs = _runs(sentence.view)
             yield from _mojibake(ctx, sentence)
-            yield from _noise(ctx, sentence)
+            if noisy:
+                yield from _noise(ctx, sentence)
             yield from _nonwords(ctx, sentence)
             yield from _repetition(ctx, sentence, sentence_keys, runs)
             yield from _dashes(ctx, sentence, lang)
-            yield from _misrendering(ctx, sentence, lang, runs)
+            yield from _misrendering(ctx, sentence, misrenderings, runs)
         if sentences:
-            yield from _broken_off(ctx, turn, sentences)
+            yield from _broken_off(ctx, turn, sentences, view)
             yield from _repeated_sentences(ctx, sentences, keys)
 
 
@@ -403,12 +410,11 @@ def _word_end(text: str, pos: int, n: int) -> int:
     return words[min(n, len(words)) - 1].end() if words else pos
 
 
-def _misrendering(ctx: CheckContext, s: SentenceView, lang: str, runs: list[str] | None) -> Iterator[Finding]:
+def _misrendering(ctx: CheckContext, s: SentenceView, rules: list[Misrendering], runs: list[str] | None) -> Iterator[Finding]:
+    """Patterns no grammatical sentence has (``rules``: those of the sentence's language)."""
     text = s.view
     present = set(runs) if runs is not None else None
-    for rule in MISRENDERINGS:
-        if rule.language != lang:
-            continue
+    for rule in rules:
         if present is not None and any(len(present & words) < n for words, n in rule.needs):
             continue  # a word the pattern cannot match without is missing
         for m in rule.pattern.finditer(text):
@@ -426,16 +432,15 @@ _OPENING_DASH = re.compile(r"(?:^|(?<=[\s(\"'\[]))-(?=[^\s\-])")
 _PUNCT_DASH = re.compile(r"(?<![^\W_])-|-(?![^\W_])")
 
 
-def _broken_off(ctx: CheckContext, turn: Turn, sentences: list[SentenceView]) -> Iterator[Finding]:
+def _broken_off(ctx: CheckContext, turn: Turn, sentences: list[SentenceView], view: str) -> Iterator[Finding]:
     """Sentences that end in a dash or an ellipsis, said how they end; all info.
 
     On real records a sentence-final dash is the transcriber's faithful mark of an interruption
     (White House: the next turn takes over) or a restart; it is not garble.  What is not a
     broken-off sentence at all is skipped: a separator or end mark on the sentence's line
     ("Adiós, adiós. ---"), and the close of a dash aside ("—¿Quiere contestar?—").
+    ``view`` is ``match_view`` of the turn's masked body.
     """
-    body = ctx.masked_body(turn)
-    view = match_view(body)
     for k, s in enumerate(sentences):
         tail = s.view.rstrip(" \"')]")
         if tail.endswith("-"):
