@@ -65,14 +65,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for turn in ctx.transcript.turns:
         lang = ctx.turn_language(turn)
         sentences = ctx.sentences(turn)
-        keys = [_keys(sentence.view) for sentence in sentences]
+        letter_runs = [_runs(sentence.view) for sentence in sentences]
+        # without an apostrophe a sentence's tokens are its letter runs
+        keys = [runs if runs is not None and "'" not in sentence.view else _keys(sentence.view)
+                for sentence, runs in zip(sentences, letter_runs, strict=True)]
         body = ctx.masked_body(turn)
         view = match_view(body)
         # a sentence is a stretch of its turn: a turn with no symbol run and no odd character has no noise
         noisy = _PUNCT_RUN.search(view) is not None or _NOISE_CANDIDATE.search(body) is not None
         misrenderings = [rule for rule in MISRENDERINGS if rule.language == lang]
-        for sentence, sentence_keys in zip(sentences, keys, strict=True):
-            runs = _runs(sentence.view)
+        for sentence, sentence_keys, runs in zip(sentences, keys, letter_runs, strict=True):
             yield from _mojibake(ctx, sentence)
             if noisy:
                 yield from _noise(ctx, sentence)
@@ -283,12 +285,41 @@ def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[
     # a phrase said twice restarts after its comma with its first word, so that word occurs twice
     if runs is not None and not any(runs.count(w) > 1 for w in _AFTER_COMMA.findall(text.lower())):
         return
-    for m in _PHRASE_REPEAT.finditer(text):
+    for m in _phrase_repeats(text):
         finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
                               f"repetition: the phrase {m.group(1)!r} is said twice", score=WEIGHTS["IA204"] / 2,
                               severity=Severity.INFO)
         if finding:
             yield finding
+
+
+def _phrase_repeats(text: str) -> list[re.Match[str]]:
+    """``_PHRASE_REPEAT.finditer(text)``, the pattern tried only where a match can start.
+
+    A match opens with two to five letter runs apart by spaces only, then a comma, so it can
+    start only at one of the four runs before a comma that ends a letter run; tried there in
+    order, skipping starts inside a match, the matches are those of ``finditer``.
+    """
+    if "," not in text:
+        return []
+    spans = [m.span() for m in _LETTERS.finditer(text)]
+    run_ending = {end: k for k, (_, end) in enumerate(spans)}
+    starts: set[int] = set()
+    comma = text.find(",")
+    while comma >= 0:
+        k = j = run_ending.get(comma, 0)
+        while j > 0 and k - j < 4 and text[spans[j - 1][1] : spans[j][0]].isspace():
+            j -= 1
+            starts.add(spans[j][0])
+        comma = text.find(",", comma + 1)
+    found: list[re.Match[str]] = []
+    for start in sorted(starts):
+        if found and start < found[-1].end():
+            continue
+        m = _PHRASE_REPEAT.match(text, start)
+        if m:
+            found.append(m)
+    return found
 
 
 def _loop_is_rhetoric(span: str, phrase: str, times: int) -> str | None:
@@ -384,6 +415,8 @@ def _find_loop(text: str, keys: list[str], *, max_n: int = 6, min_times: int = 3
 def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
     """Self-repairs: a dash after a function word, or one whose two sides share a word."""
     text = s.view
+    if "-" not in text:
+        return
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
         before = [w.lower() for w in _WORD.findall(text[: m.start()])][-4:]
