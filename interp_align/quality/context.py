@@ -35,6 +35,16 @@ class SentenceView:
     masked: str
     view: str  # ``match_view(masked)``: straight quotes, "-" for every dash, same length
 
+    @cached_property
+    def letters(self) -> list[str]:
+        """The runs of letters of ``masked``, made once for every rule that reads the sentence word by word.
+
+        They are the runs of ``view`` too: ``match_view`` changes no letter and makes none."""
+        return _LETTERS.findall(self.masked)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` begins."""

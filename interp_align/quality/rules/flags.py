@@ -254,7 +254,7 @@ def _foreign(ctx: CheckContext) -> Iterator[Finding]:
         if turn.interpretation.placeholder:
             continue
         for sentence in ctx.sentences(turn):
-            tokens = _WORD.findall(sentence.masked)
+            tokens = sentence.letters  # the runs of ``_WORD``
             if plain.issuperset(tokens):
                 continue
             plain.update(w for w in tokens if _word_label(w, record, t.code_switch_margin, t.code_switch_min_zipf) != 1)

@@ -65,10 +65,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for turn in ctx.transcript.turns:
         lang = ctx.turn_language(turn)
         sentences = ctx.sentences(turn)
-        letter_runs = [_runs(sentence.view) for sentence in sentences]
-        # without an apostrophe a sentence's tokens are its letter runs
-        keys = [runs if runs is not None and "'" not in sentence.view else _keys(sentence.view)
-                for sentence, runs in zip(sentences, letter_runs, strict=True)]
+        letter_runs = [_runs(sentence) for sentence in sentences]
+        keys = [_keys(sentence, runs) for sentence, runs in zip(sentences, letter_runs, strict=True)]
         body = ctx.masked_body(turn)
         view = match_view(body)
         # a sentence is a stretch of its turn: a turn with no symbol run and no odd character has no noise
@@ -93,22 +91,24 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),\s+([^\W\d_]+)")
 
 
-def _keys(view: str) -> list[str]:
-    """The sentence's ``_WORD`` tokens lower-cased, made once for the loop and repeated-sentence rules.
+def _keys(s: SentenceView, runs: list[str] | None) -> list[str]:
+    """The ``_WORD`` tokens of the sentence's view lower-cased, made once for the loop and
+    repeated-sentence rules; without an apostrophe they are its letter runs (``runs``: lowered)."""
+    if "'" in s.view:
+        return [w.lower() for w in _WORD.findall(s.view)]
+    return runs if runs is not None else [w.lower() for w in s.letters]
 
-    On ASCII text lower-casing keeps every token's extent, so one ``findall`` of the lowered text
-    gives the same list without a Python call per word.
-    """
-    return _WORD.findall(view.lower()) if view.isascii() else [w.lower() for w in _WORD.findall(view)]
 
-
-def _runs(view: str) -> list[str] | None:
+def _runs(s: SentenceView) -> list[str] | None:
     """The lower-cased letter runs of an ASCII sentence, for cheap "this pattern cannot match" tests.
 
     ``None`` for other text: there case-insensitive matching has equivalences ("ſ" ~ "s") that
-    ``str.lower`` does not mirror, so the patterns always run.
+    ``str.lower`` does not mirror, so the patterns always run.  (ASCII lower-casing keeps every
+    run whole, so the runs are lowered in one call.)
     """
-    return _LETTERS.findall(view.lower()) if view.isascii() else None
+    if not s.view.isascii():
+        return None
+    return " ".join(s.letters).lower().split(" ") if s.letters else []
 
 
 def _emit(ctx: CheckContext, code: str, start: int, end: int, message: str, suggestion: str | None = None) -> Iterator[Finding]:
@@ -185,7 +185,7 @@ def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     t = ctx.thresholds
     # words already found to be words in this record: most sentences hold nothing else, told by one set test
     words: set[str] = ctx.__dict__.setdefault("_known_words", set())
-    if words.issuperset(_WORD.findall(s.masked)) or _fix(s.text) != s.text:
+    if words.issuperset(s.letters if "'" not in s.masked else _WORD.findall(s.masked)) or _fix(s.text) != s.text:
         return  # "BÃ¡rcena" splits into non-words; the mojibake finding covers it
     for m in _WORD.finditer(s.masked):
         word = m.group()
@@ -283,7 +283,7 @@ def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[
                          f"repetition: {m.group(1)!r} doubled without a pause",
                          suggestion=first)
     # a phrase said twice restarts after its comma with its first word, so that word occurs twice
-    if runs is not None and not any(runs.count(w) > 1 for w in _AFTER_COMMA.findall(text.lower())):
+    if "," not in text or (runs is not None and not any(runs.count(w) > 1 for w in _AFTER_COMMA.findall(text.lower()))):
         return
     for m in _phrase_repeats(text):
         finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
