@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 import ftfy
 
@@ -54,6 +55,8 @@ _DOUBLE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 _PHRASE_REPEAT = re.compile(r"\b((?:[^\W\d_]+\s+){1,4}[^\W\d_]+),\s+\1\b", re.IGNORECASE)
 _DASH = re.compile(r"\s-{1,2}\s|\s?-{2}\s?")
 _PUNCT_RUN = re.compile(r"[^\w\s.,;:!?'\"()\[\]$%&/-]{2,}|[!?]{3,}|[,;:]{2,}|\.{4,}")
+#: Two characters side by side that ``_PUNCT_RUN`` may start with: a cheap search that rules it out.
+_PUNCT_PAIR = re.compile(r"[^\w\s'\"()\[\]$%&/-]{2}")
 #: Spanish opens an exclamatory question with both marks ("¡¿Cómo no?!"): punctuation, not noise.
 _PAIRED_OPENERS = frozenset({"¡¿", "¿¡"})
 _OK_SYMBOLS = set("$%&/#@*+=°§©®™€£¥'\"")
@@ -70,7 +73,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         body = ctx.masked_body(turn)
         view = match_view(body)
         # a sentence is a stretch of its turn: a turn with no symbol run and no odd character has no noise
-        noisy = _PUNCT_RUN.search(view) is not None or _NOISE_CANDIDATE.search(body) is not None
+        noisy = ((_PUNCT_PAIR.search(view) is not None and _PUNCT_RUN.search(view) is not None)
+                 or _NOISE_CANDIDATE.search(body) is not None)
         misrenderings = [rule for rule in MISRENDERINGS if rule.language == lang]
         for sentence, sentence_keys, runs in zip(sentences, keys, letter_runs, strict=True):
             yield from _mojibake(ctx, sentence)
@@ -420,7 +424,7 @@ def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
         before = [w.lower() for w in _WORD.findall(text[: m.start()])][-4:]
-        after = [w.lower() for w in _WORD.findall(text[m.end() :])][:5]
+        after = [w.group().lower() for w in islice(_WORD.finditer(text, m.end()), 5)]
         if not before or not after:
             continue
         stems = {w[:5] for w in before if w not in function_words and len(w) > 2}
@@ -439,8 +443,8 @@ def _word_start(text: str, pos: int, n: int) -> int:
 
 
 def _word_end(text: str, pos: int, n: int) -> int:
-    words = list(_WORD.finditer(text, pos))
-    return words[min(n, len(words)) - 1].end() if words else pos
+    words = list(islice(_WORD.finditer(text, pos), n))
+    return words[-1].end() if words else pos
 
 
 def _misrendering(ctx: CheckContext, s: SentenceView, rules: list[Misrendering], runs: list[str] | None) -> Iterator[Finding]:
