@@ -182,6 +182,15 @@ class CheckContext:
             found = cache[id(turn)] = (turn, self._mask(turn))
         return found[1]
 
+    def masked_view(self, turn: Turn) -> str:
+        """``match_view`` of :meth:`masked_body`, made once per turn: a sentence's view is a slice of it
+        (``match_view`` maps character by character), which saves a pass per sentence."""
+        cache: dict[int, tuple[Turn, str]] = self.__dict__.setdefault("_masked_views", {})
+        found = cache.get(id(turn))
+        if found is None:
+            found = cache[id(turn)] = (turn, match_view(self.masked_body(turn)))
+        return found[1]
+
     @staticmethod
     def _mask(turn: Turn) -> str:
         notes = [m for m in turn.markers if m.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE)]
@@ -203,10 +212,11 @@ class CheckContext:
             return list(cache[index])
         turn = self.transcript.turns[index]
         masked = self.masked_body(turn)
+        view = self.masked_view(turn)
         spans = [(s.start, s.end) for s in turn.sentences] or _split(turn, masked)
         views = [
             SentenceView(i, a, b, self.transcript.text[a:b], masked[a - turn.start : b - turn.start],
-                         match_view(masked[a - turn.start : b - turn.start]))
+                         view[a - turn.start : b - turn.start])
             for i, (a, b) in enumerate(spans)
         ]
         cache[index] = views

@@ -17,7 +17,7 @@ from itertools import islice
 import ftfy
 
 from ...models import Severity, Turn
-from ...normalize import match_view, strip_accents
+from ...normalize import strip_accents
 from ..context import CheckContext, SentenceView
 from ..frequencies import folded, zipf
 from ..lexicon import (
@@ -71,7 +71,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         letter_runs = [_runs(sentence) for sentence in sentences]
         keys = [_keys(sentence, runs) for sentence, runs in zip(sentences, letter_runs, strict=True)]
         body = ctx.masked_body(turn)
-        view = match_view(body)
+        view = ctx.masked_view(turn)
         # a sentence is a stretch of its turn: a turn with no symbol run and no odd character has no noise
         noisy = ((_PUNCT_PAIR.search(view) is not None and _PUNCT_RUN.search(view) is not None)
                  or _NOISE_CANDIDATE.search(body) is not None)
