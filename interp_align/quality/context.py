@@ -213,7 +213,7 @@ class CheckContext:
         turn = self.transcript.turns[index]
         masked = self.masked_body(turn)
         view = self.masked_view(turn)
-        spans = [(s.start, s.end) for s in turn.sentences] or _split(turn, masked)
+        spans = turn.sentences.offsets() or _split(turn, masked)
         views = [
             SentenceView(i, a, b, self.transcript.text[a:b], masked[a - turn.start : b - turn.start],
                          view[a - turn.start : b - turn.start])
