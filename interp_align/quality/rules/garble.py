@@ -98,8 +98,8 @@ _AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),\s+([^\W\d_]+)")
 def _keys(s: SentenceView, runs: list[str] | None) -> list[str]:
     """The ``_WORD`` tokens of the sentence's view lower-cased, made once for the loop and
     repeated-sentence rules; without an apostrophe they are its letter runs (``runs``: lowered)."""
-    if "'" in s.view:
-        return [w.lower() for w in _WORD.findall(s.view)]
+    if "'" in s.view:  # on ASCII, lower-casing keeps every token whole
+        return _WORD.findall(s.view.lower()) if runs is not None else [w.lower() for w in _WORD.findall(s.view)]
     return runs if runs is not None else [w.lower() for w in s.letters]
 
 
