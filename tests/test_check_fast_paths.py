@@ -20,7 +20,7 @@ from interp_align.align.ibm1 import _cooccurrences
 from interp_align.normalize import MATCH_PAIRS, match_view
 from interp_align.quality.context import SentenceView
 from interp_align.quality.lexicon import MISRENDERINGS
-from interp_align.quality.rules import garble
+from interp_align.quality.rules import garble, names
 
 _WORDS = ["a", "an", "the", "A", "The", "el", "la", "Los", "to", "me", "with", "of", "should", "going",
           "coming", "It's", "is", "we", "We", "ſee", "Kin", "é", "día"]
@@ -131,3 +131,14 @@ def test_cooccurrences_are_the_tiles_and_repeats_per_pair(pairs: list[tuple[np.n
     for g, w in zip(got[:4], want[:4], strict=True):
         assert g.dtype == w.dtype and np.array_equal(g, w)
     assert got[4] == int(want[4])
+
+
+_NAMEY = st.lists(st.sampled_from(["Ana", "Anabel", "ana", "Ana-Luz", "O'Ana", "dAna", " ", " ", "(", "-", "’", "1",
+                                   "_", ":", "\n"]), max_size=30).map("".join)
+
+
+@given(_NAMEY, st.integers(0, 5), st.sets(st.sampled_from(["Ana", "Anabel", "Ana-Luz", "Luz"]), max_size=3))
+@settings(max_examples=400)
+def test_name_matches_are_finditer_filtered(body: str, offset: int, words: set[str]) -> None:
+    want = [m.span() for m in names._CAPITALISED.finditer(body, offset) if m.group() in words]
+    assert _spans(names._matches_of(body, offset, words)) == want

@@ -165,6 +165,28 @@ def _quiet(token: str, roster: dict[str, str], min_length: int) -> bool:
     return token.casefold() == wanted.casefold() if wanted is not None else _common(token)
 
 
+def _matches_of(body: str, offset: int, words: set[str]) -> list[re.Match[str]]:
+    """The ``_CAPITALISED.finditer(body, offset)`` matches that are one of ``words``, in order.
+
+    Each word is looked up with ``str.find``: where it follows a character no match holds (a
+    space, a bracket: nothing of a word and no ``\\w``) and the pattern matches it whole, it is
+    one of finditer's matches.  Only a word found after anything else sends the body through
+    finditer match by match.
+    """
+    found = []
+    for word in words:
+        at = body.find(word, offset)
+        while at >= 0:
+            before = body[at - 1] if at > offset else " "
+            if before.isalnum() or before in "_'’-":
+                return [m for m in _CAPITALISED.finditer(body, offset) if m.group() in words]
+            m = _CAPITALISED.match(body, at)
+            if m is not None and m.group() == word:
+                found.append(m)
+            at = body.find(word, at + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
 def run(ctx: CheckContext) -> Iterator[Finding]:
     roster = ctx.roster
     t = ctx.thresholds
@@ -180,7 +202,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         quiet.update(token for token in new if _quiet(token, roster, t.name_min_length))
         if quiet.issuperset(new):
             continue
-        for m in _CAPITALISED.finditer(body, offset):
+        for m in _matches_of(body, offset, new.difference(quiet)):
             token = m.group()
             if token in quiet or not token[0].isupper() or token.isupper() or len(token) < t.name_min_length:
                 continue
