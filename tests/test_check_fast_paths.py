@@ -142,3 +142,9 @@ _NAMEY = st.lists(st.sampled_from(["Ana", "Anabel", "ana", "Ana-Luz", "O'Ana", "
 def test_name_matches_are_finditer_filtered(body: str, offset: int, words: set[str]) -> None:
     want = [m.span() for m in names._CAPITALISED.finditer(body, offset) if m.group() in words]
     assert _spans(names._matches_of(body, offset, words)) == want
+
+
+@given(_TEXT, st.integers(0, 60), st.integers(1, 5))
+def test_last_words_are_the_tail_of_the_prefix(text: str, pos: int, n: int) -> None:
+    pos = min(pos, len(text))
+    assert _spans(garble._last_words(text, pos, n)) == _spans(garble._WORD.finditer(text[:pos]))[-n:]

@@ -423,7 +423,7 @@ def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
         return
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
-        before = [w.lower() for w in _WORD.findall(text[: m.start()])][-4:]
+        before = [w.group().lower() for w in _last_words(text, m.start(), 4)]
         after = [w.group().lower() for w in islice(_WORD.finditer(text, m.end()), 5)]
         if not before or not after:
             continue
@@ -437,9 +437,24 @@ def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
                              f"self-repair at a dash: {why}")
 
 
+def _last_words(text: str, pos: int, n: int) -> list[re.Match[str]]:
+    """The last ``n`` ``_WORD`` matches of ``text[:pos]`` (all of them if fewer).
+
+    No word holds a space, so the words after a space are the same wherever the scan starts:
+    it starts at the last space before ``pos`` and steps back a space at a time only until it
+    holds ``n`` words, instead of reading the whole sentence before every dash.
+    """
+    cut = pos
+    while True:
+        cut = text.rfind(" ", 0, cut)
+        words = list(_WORD.finditer(text, cut + 1, pos))
+        if len(words) >= n or cut < 0:
+            return words[-n:]
+
+
 def _word_start(text: str, pos: int, n: int) -> int:
-    words = list(_WORD.finditer(text[:pos]))
-    return words[-n].start() if len(words) >= n else (words[0].start() if words else pos)
+    words = _last_words(text, pos, n)
+    return words[0].start() if words else pos
 
 
 def _word_end(text: str, pos: int, n: int) -> int:
