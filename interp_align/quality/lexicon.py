@@ -81,8 +81,8 @@ NOT_GERUNDS: frozenset[str] = frozenset(
 class Misrendering:
     """A pattern that signals an ungrammatical rendering, and why.
 
-    ``needs`` lists words the pattern cannot match without, as (words, how many of them): the
-    rule skips an ASCII sentence lacking them before running the pattern (most sentences).
+    ``needs`` lists words the pattern cannot match without, as (words, how many of them), the
+    rarest first: the rule skips an ASCII sentence lacking them before running the pattern.
     """
 
     language: str
@@ -111,7 +111,7 @@ MISRENDERINGS: tuple[Misrendering, ...] = (
         ((_words(*_TO_VERBS), 1), (_words("to"), 1)),
     ),
     Misrendering("en", re.compile(r"\b(?:it's|it is|is|was) \w+ to me with\b", _I), "'to me with' where 'to be with' makes sense",
-                 ((_words("to"), 1), (_words("me"), 1), (_words("with"), 1))),
+                 ((_words("me"), 1), (_words("with"), 1), (_words("to"), 1))),
     Misrendering("en", re.compile(rf"\b(?:{'|'.join(_MODALS)}) of\b(?! course\b)", _I),
                  "'of' after a modal verb where 'have' belongs", ((_words(*_MODALS), 1), (_words("of"), 1))),
     # a doubled article ("the the") is a repetition (IA204), not this

@@ -467,7 +467,8 @@ def _misrendering(ctx: CheckContext, s: SentenceView, rules: list[Misrendering],
     text = s.view
     present = set(runs) if runs is not None else None
     for rule in rules:
-        if present is not None and any(len(present & words) < n for words, n in rule.needs):
+        if present is not None and any(present.isdisjoint(words) if n == 1 else len(present & words) < n
+                                       for words, n in rule.needs):
             continue  # a word the pattern cannot match without is missing
         for m in rule.pattern.finditer(text):
             if m.lastindex and m.group(1).lower() in NOT_GERUNDS:
