@@ -76,13 +76,19 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         noisy = ((_PUNCT_PAIR.search(view) is not None and _PUNCT_RUN.search(view) is not None)
                  or _NOISE_CANDIDATE.search(body) is not None)
         misrenderings = [rule for rule in MISRENDERINGS if rule.language == lang]
+        # likewise for text that may be mojibake and for dashes, so most turns skip those rules
+        suspect = bool(sentences) and _SUSPECT.search(
+            ctx.transcript.text, min(s.start for s in sentences), max(s.end for s in sentences)) is not None
+        dashed = "-" in view
         for sentence, sentence_keys, runs in zip(sentences, keys, letter_runs, strict=True):
-            yield from _mojibake(ctx, sentence)
+            if suspect:
+                yield from _mojibake(ctx, sentence)
             if noisy:
                 yield from _noise(ctx, sentence)
             yield from _nonwords(ctx, sentence)
             yield from _repetition(ctx, sentence, sentence_keys, runs)
-            yield from _dashes(ctx, sentence, lang)
+            if dashed:
+                yield from _dashes(ctx, sentence, lang)
             yield from _misrendering(ctx, sentence, misrenderings, runs)
         if sentences:
             yield from _broken_off(ctx, turn, sentences, view)
