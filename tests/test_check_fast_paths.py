@@ -23,7 +23,7 @@ from interp_align.quality.lexicon import MISRENDERINGS
 from interp_align.quality.rules import garble, names
 
 _WORDS = ["a", "an", "the", "A", "The", "el", "la", "Los", "to", "me", "with", "of", "should", "going",
-          "coming", "It's", "is", "we", "We", "ſee", "Kin", "é", "día"]
+          "coming", "It's", "is", "we", "We", "ſee", "Kin", "é", "día", "İ", "ı", "Σσς", "ÿŸ", "ß", "Dž"]
 _PIECES = st.sampled_from([*_WORDS, " ", " ", " ", ", ", ",", "  ", "\n", "-", "'", "1", "_", ".", "(", "’"])
 _TEXT = st.lists(_PIECES, max_size=40).map("".join)
 
@@ -72,6 +72,19 @@ def test_keys_and_letters_are_the_plain_tokenisations(text: str) -> None:
     s = _view(text)
     assert s.letters == re.findall(r"[^\W\d_]+", s.view)
     assert garble._keys(s, garble._runs(s)) == [w.lower() for w in garble._WORD.findall(s.view)]
+
+
+def test_case_safe_text_lowers_as_ignorecase_matches() -> None:
+    """Over every character :func:`garble._case_safe` accepts, ``re.IGNORECASE`` equality (literals and
+    back-references) is equality of ``str.lower``, which keeps one character of the same class."""
+    chars = [chr(i) for i in range(0x250) if garble._case_safe(chr(i))]
+    letter = re.compile(r"[^\W\d_]")
+    pair = re.compile(r"(.)\1", re.IGNORECASE | re.DOTALL)
+    for c in chars:
+        assert len(c.lower()) == 1 and bool(letter.match(c)) == bool(letter.match(c.lower()))
+        literal = re.compile(re.escape(c), re.IGNORECASE)
+        for d in chars:
+            assert bool(literal.fullmatch(d)) == (c.lower() == d.lower()) == bool(pair.fullmatch(c + d))
 
 
 @given(st.lists(st.sampled_from([c for c, _ in MATCH_PAIRS] + list("ab ")), max_size=30).map("".join),

@@ -238,6 +238,11 @@ def _attach_loans(labels: list[int]) -> list[int]:
     return [0 if label == 2 else label for label in out]
 
 
+#: Words that never label foreign, per (record language, margin, lowest Zipf): shared by every record
+#: checked in a process (a cache: cleared when large).
+_PLAIN: dict[tuple[str, float, float], set[str]] = {}
+
+
 def _foreign(ctx: CheckContext) -> Iterator[Finding]:
     record = ctx.language
     if record not in _OTHER:
@@ -247,7 +252,9 @@ def _foreign(ctx: CheckContext) -> Iterator[Finding]:
     found: list[tuple[Turn, SentenceView, tuple[int, int, int, int], list[tuple[int, int, str]], bool]] = []
     # words that never label foreign: a sentence of only these has no run (names and loanwords
     # only ever make a word neutral or, beside a foreign word, foreign), told by one set test
-    plain: set[str] = set()
+    plain = _PLAIN.setdefault((record, t.code_switch_margin, t.code_switch_min_zipf), set())
+    if len(plain) > 1 << 20:
+        plain.clear()
     for turn in ctx.transcript.turns:
         if any(m.kind is MarkerKind.LANGUAGE_NOTE for m in turn.markers):
             continue
@@ -257,8 +264,9 @@ def _foreign(ctx: CheckContext) -> Iterator[Finding]:
             tokens = sentence.letters  # the runs of ``_WORD``
             if plain.issuperset(tokens):
                 continue
-            plain.update(w for w in tokens if _word_label(w, record, t.code_switch_margin, t.code_switch_min_zipf) != 1)
-            if plain.issuperset(tokens):
+            new = set(tokens).difference(plain)
+            plain.update(w for w in new if _word_label(w, record, t.code_switch_margin, t.code_switch_min_zipf) != 1)
+            if plain.issuperset(new):
                 continue
             italics = [(m.start(), m.end()) for m in _ITALIC.finditer(sentence.masked)]
             words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence.masked)]

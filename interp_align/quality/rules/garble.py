@@ -104,19 +104,29 @@ _AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),\s+([^\W\d_]+)")
 def _keys(s: SentenceView, runs: list[str] | None) -> list[str]:
     """The ``_WORD`` tokens of the sentence's view lower-cased, made once for the loop and
     repeated-sentence rules; without an apostrophe they are its letter runs (``runs``: lowered)."""
-    if "'" in s.view:  # on ASCII, lower-casing keeps every token whole
+    if "'" in s.view:  # on case-safe text, lower-casing keeps every token whole
         return _WORD.findall(s.view.lower()) if runs is not None else [w.lower() for w in _WORD.findall(s.view)]
     return runs if runs is not None else [w.lower() for w in s.letters]
 
 
-def _runs(s: SentenceView) -> list[str] | None:
-    """The lower-cased letter runs of an ASCII sentence, for cheap "this pattern cannot match" tests.
+#: A character outside Latin script up to Latin Extended-B, or one of the three in it ("İ", "ı",
+#: "ſ") where case-insensitive matching is not equality of ``str.lower`` (checked over the range).
+_CASE_UNSAFE = re.compile(r"[^\x00-\u012f\u0132-\u017e\u0180-\u024f]")
 
-    ``None`` for other text: there case-insensitive matching has equivalences ("ſ" ~ "s") that
-    ``str.lower`` does not mirror, so the patterns always run.  (ASCII lower-casing keeps every
-    run whole, so the runs are lowered in one call.)
+
+def _case_safe(text: str) -> bool:
+    """True when ``re.IGNORECASE`` equality is ``str.lower`` equality on ``text``, and lower-casing
+    keeps every character one character of the same class (so tokens keep their extent)."""
+    return text.isascii() or _CASE_UNSAFE.search(text) is None
+
+
+def _runs(s: SentenceView) -> list[str] | None:
+    """The lower-cased letter runs of a sentence, for cheap "this pattern cannot match" tests.
+
+    ``None`` for a sentence that is not :func:`_case_safe` (Greek, Cyrillic, "ſ"): there the
+    patterns always run.  Lower-casing keeps every run whole, so the runs are lowered in one call.
     """
-    if not s.view.isascii():
+    if not _case_safe(s.view):
         return None
     return " ".join(s.letters).lower().split(" ") if s.letters else []
 
@@ -191,11 +201,27 @@ def _known(word: str) -> float:
     return max(zipf(word, "en"), zipf(word, "es"))
 
 
+#: Words known to be words, per (shortest non-word, highest non-word Zipf): shared by every record
+#: checked in a process, so most sentences are told by one set test.  A cache: cleared when large.
+_WORDS: dict[tuple[int, float], set[str]] = {}
+
+
+def _is_word(word: str, min_length: int, max_zipf: float) -> bool:
+    """A token that is never a non-word, wherever it stands (the roster aside, which is per record)."""
+    return (len(word) < min_length or not word.islower() or _known(word) > max_zipf
+            or _known_with_clitics(word) or _loanword(word))
+
+
 def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     t = ctx.thresholds
-    # words already found to be words in this record: most sentences hold nothing else, told by one set test
-    words: set[str] = ctx.__dict__.setdefault("_known_words", set())
-    if words.issuperset(s.letters if "'" not in s.masked else _WORD.findall(s.masked)) or _fix(s.text) != s.text:
+    words = _WORDS.setdefault((t.nonword_min_length, t.nonword_max_zipf), set())
+    new = set(s.letters if "'" not in s.masked else _WORD.findall(s.masked)).difference(words)
+    if not new:
+        return
+    if len(words) > 1 << 20:
+        words.clear()
+    words.update(w for w in new if _is_word(w, t.nonword_min_length, t.nonword_max_zipf))
+    if all(w in words or folded(w) in ctx.roster for w in new) or _fix(s.text) != s.text:
         return  # "BÃ¡rcena" splits into non-words; the mojibake finding covers it
     for m in _WORD.finditer(s.masked):
         word = m.group()
