@@ -286,7 +286,7 @@ def _run_together(word: str) -> tuple[str, str] | None:
 
 def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[str] | None) -> Iterator[Finding]:
     """Loops, doubled words and phrases said twice; ``keys`` are the sentence's lowered tokens, ``runs``
-    its lowered letter runs (ASCII only), which tell cheaply when a pattern cannot match."""
+    its lowered letter runs (``None`` unless :func:`_case_safe`), which tell cheaply when a pattern cannot match."""
     text = s.view
     loop = _find_loop(text, keys)
     if loop:
