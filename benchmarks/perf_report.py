@@ -14,7 +14,10 @@ Stages (CPU seconds, the machine is shared; wall seconds beside; median of ``--r
 * language ID on corpora/langid-short-segments: the default, the lexical backend, stock
   langdetect, and lingua when installed (``pip install lingua-language-detector``; skipped
   cleanly otherwise);
-* check MB/s on the seed replicated to 0.2 / 2 / 20 MB, alone and with ``--original``;
+* check MB/s on the seed replicated to 0.2 / 2 / 20 MB, alone and with ``--original``
+  (measured under load, CPU: 0.58 / 1.59 / 1.52 MB/s alone, 0.12 / 0.14 MB/s with ``--original``;
+  were 0.40 / 0.75 / 0.74 and 0.10 / 0.11; the 0.2 MB run is the process's first check and pays
+  about 0.3 s of imports and word-frequency tables);
 * alignment 10k / 100k sentences beside NLTK Gale–Church at 2k (``benchmarks/align_scaling.py``).
 
     .venv/bin/python benchmarks/perf_report.py [--quick] [--repeats 3] [--skip align,check20]

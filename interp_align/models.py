@@ -368,6 +368,15 @@ class SentenceTuple(ColumnTuple[Sentence]):
         store._pending = (resolver, arguments)
         return store
 
+    def offsets(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every sentence, read from the columns: deferred tags stay unread
+        (the quality rules need the spans only, and identifying every sentence costs more)."""
+        if self._items is not None:
+            return [(s.start, s.end) for s in self._items]
+        spans = self._spans
+        assert spans is not None
+        return list(zip(spans[0::2], spans[1::2], strict=True))
+
     def _resolve(self) -> None:
         pending = self._pending
         if pending is not None:

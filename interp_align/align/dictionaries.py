@@ -190,6 +190,33 @@ def read_dictionary(dictionary: Dictionary) -> tuple[tuple[str, tuple[str, ...]]
     return _read(str(dictionary.index), str(dictionary.data), (st.st_mtime, st.st_size))
 
 
+def _key(word: str) -> str:
+    """What :func:`_may_meet` looks up: the first four letters (a shorter word whole)."""
+    return word[:4] if len(word) >= 4 else word
+
+
+@lru_cache(maxsize=32)
+def _by_key(index: str, data: str, stamp: tuple[float, int]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """A dictionary's entries grouped by the :func:`_key` of their headword.
+
+    ``dictionary_links`` runs once per turn pair when records are aligned; with the groups it
+    visits only the headwords that can meet the pair's words, not the whole dictionary."""
+    groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for entry in _read(index, data, stamp):
+        groups.setdefault(_key(entry[0]), []).append(entry)
+    return {key: tuple(entries) for key, entries in groups.items()}
+
+
+def _entries_meeting(dictionary: Dictionary, prefixes: frozenset[str]) -> Iterable[tuple[str, tuple[str, ...]]]:
+    """The ``(headword, translations)`` of ``dictionary`` whose headword may meet ``prefixes``."""
+    try:
+        st = dictionary.data.stat()
+    except OSError:
+        return ()
+    groups = _by_key(str(dictionary.index), str(dictionary.data), (st.st_mtime, st.st_size))
+    return [entry for prefix in prefixes for entry in groups.get(prefix, ())]
+
+
 def _prefixes(words: Iterable[str]) -> frozenset[str]:
     """First three and first four letters of every word: a cheap filter before stemming."""
     out: set[str] = set()
@@ -200,7 +227,7 @@ def _prefixes(words: Iterable[str]) -> frozenset[str]:
 
 
 def _may_meet(word: str, prefixes: frozenset[str]) -> bool:
-    return (word[:4] if len(word) >= 4 else word) in prefixes
+    return _key(word) in prefixes
 
 
 def dictionary_links(
@@ -216,8 +243,8 @@ def dictionary_links(
 
     ``words_*`` are the corpus's folded words, ``stems_*`` its stem
     vocabularies (stem → id).  Only headwords and translations that can meet
-    a corpus word are stemmed, so the cost is one pass over the dictionary
-    plus the corpus vocabulary, whatever the corpus length.
+    a corpus word are stemmed, and only headwords that may meet one are visited
+    (grouped once per process), so the cost follows the corpus vocabulary.
     """
     found = find_dictionaries(src_lang, tgt_lang) if dictionaries is None else dictionaries
     if not found:
@@ -231,9 +258,7 @@ def dictionary_links(
         head_lang, tr_lang = dictionary.src, dictionary.tgt
         if head_lang not in vocab or tr_lang not in vocab:
             continue
-        for head, translations in read_dictionary(dictionary):
-            if not _may_meet(head, prefixes[head_lang]):
-                continue
+        for head, translations in _entries_meeting(dictionary, prefixes[head_lang]):
             h = vocab[head_lang].get(stem_of[head_lang](head))
             if h is None:
                 continue

@@ -51,23 +51,10 @@ def _em(
     pairs: Sequence[TrainingPair], null: int, vocab_tgt: int, iterations: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``t(v|u)`` for every co-occurring ``(u, v)``: unique codes ``u·V + v``, values, and co-occurrence weight."""
-    us, vs, groups, weights = [], [], [], []
-    group = 0
-    for src_ids, tgt, weight in pairs:
-        if not len(tgt):
-            continue
-        src = np.append(src_ids, null)
-        us.append(np.tile(src, len(tgt)))
-        vs.append(np.repeat(tgt, len(src)))
-        groups.append(np.repeat(np.arange(group, group + len(tgt)), len(src)))
-        weights.append(np.full(len(src) * len(tgt), weight))
-        group += len(tgt)
-    if not us:
+    u, v, group_of, pair_weight, group = _cooccurrences(pairs, null)
+    if not len(u):
         return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
-    u = np.concatenate(us)
-    codes, inverse = np.unique(u * vocab_tgt + np.concatenate(vs), return_inverse=True)
-    group_of = np.concatenate(groups)
-    pair_weight = np.concatenate(weights)
+    codes, inverse = np.unique(u * vocab_tgt + v, return_inverse=True)
     owner = codes // vocab_tgt
     t = np.ones(len(codes))
     for _ in range(iterations):
@@ -77,6 +64,34 @@ def _em(
         totals = np.bincount(owner, counts)
         t = counts / np.maximum(totals[owner], 1e-300)
     return codes, t, np.bincount(inverse, pair_weight, minlength=len(codes))
+
+
+def _cooccurrences(pairs: Sequence[TrainingPair], null: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """Every (source word or NULL, target word) of every pair with its target group and weight.
+
+    Pair ``k`` contributes its source ids and ``null`` (``a`` words) against each of its ``b``
+    target ids, target by target (one group each): what ``np.tile``/``np.repeat`` per pair
+    gave, made with a few whole-array operations because there are thousands of small pairs
+    per turn when records are aligned.
+    """
+    live = [(src, tgt, weight) for src, tgt, weight in pairs if len(tgt)]
+    if not live:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), 0
+    src_len = np.array([len(src) for src, _, _ in live], np.int64)
+    a = src_len + 1
+    b = np.array([len(tgt) for _, tgt, _ in live], np.int64)
+    sources = np.insert(np.concatenate([src for src, _, _ in live]), np.cumsum(src_len), null)
+    targets = np.concatenate([tgt for _, tgt, _ in live])
+    sizes = a * b
+    pair_of = np.repeat(np.arange(len(live)), sizes)
+    local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    row = local // a[pair_of]  # the target word of the pair
+    col = local - row * a[pair_of]  # the source word (the last is NULL)
+    group_start = np.cumsum(b) - b
+    u = sources[(np.cumsum(a) - a)[pair_of] + col]
+    v = targets[group_start[pair_of] + row]
+    weights = np.array([weight for _, _, weight in live])
+    return u, v, group_start[pair_of] + row, weights[pair_of], int(b.sum())
 
 
 def train_links(

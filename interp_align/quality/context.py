@@ -35,6 +35,16 @@ class SentenceView:
     masked: str
     view: str  # ``match_view(masked)``: straight quotes, "-" for every dash, same length
 
+    @cached_property
+    def letters(self) -> list[str]:
+        """The runs of letters of ``masked``, made once for every rule that reads the sentence word by word.
+
+        They are the runs of ``view`` too: ``match_view`` changes no letter and makes none."""
+        return _LETTERS.findall(self.masked)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` begins."""
@@ -172,6 +182,15 @@ class CheckContext:
             found = cache[id(turn)] = (turn, self._mask(turn))
         return found[1]
 
+    def masked_view(self, turn: Turn) -> str:
+        """``match_view`` of :meth:`masked_body`, made once per turn: a sentence's view is a slice of it
+        (``match_view`` maps character by character), which saves a pass per sentence."""
+        cache: dict[int, tuple[Turn, str]] = self.__dict__.setdefault("_masked_views", {})
+        found = cache.get(id(turn))
+        if found is None:
+            found = cache[id(turn)] = (turn, match_view(self.masked_body(turn)))
+        return found[1]
+
     @staticmethod
     def _mask(turn: Turn) -> str:
         notes = [m for m in turn.markers if m.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE)]
@@ -193,10 +212,11 @@ class CheckContext:
             return list(cache[index])
         turn = self.transcript.turns[index]
         masked = self.masked_body(turn)
-        spans = [(s.start, s.end) for s in turn.sentences] or _split(turn, masked)
+        view = self.masked_view(turn)
+        spans = turn.sentences.offsets() or _split(turn, masked)
         views = [
             SentenceView(i, a, b, self.transcript.text[a:b], masked[a - turn.start : b - turn.start],
-                         match_view(masked[a - turn.start : b - turn.start]))
+                         view[a - turn.start : b - turn.start])
             for i, (a, b) in enumerate(spans)
         ]
         cache[index] = views

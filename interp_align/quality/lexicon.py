@@ -79,28 +79,46 @@ NOT_GERUNDS: frozenset[str] = frozenset(
 
 @dataclass(frozen=True)
 class Misrendering:
-    """A pattern that signals an ungrammatical rendering, and why."""
+    """A pattern that signals an ungrammatical rendering, and why.
+
+    ``needs`` lists words the pattern cannot match without, as (words, how many of them), the
+    rarest first: the rule skips an ASCII sentence lacking them before running the pattern.
+    """
 
     language: str
     pattern: re.Pattern[str]
     why: str
+    needs: tuple[tuple[frozenset[str], int], ...] = ()
 
 
 _I = re.IGNORECASE
+_TO_VERBS = ("continue", "continues", "continued", "continuing", "want", "wants", "need", "needs", "wish", "hope",
+             "decided", "try", "tries", "trying", "able", "going", "seek", "seeks", "intend", "intends", "plan", "plans")
+_MODALS = ("should", "could", "would", "must")
+_ARTICLES = {"en": ("the", "a", "an"), "es": ("el", "la", "los", "las")}
+
+
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
 #: Patterns of renderings that cannot be grammatical, each with the reason shown to users.
 MISRENDERINGS: tuple[Misrendering, ...] = (
     Misrendering(
         "en",
-        re.compile(r"\b(?:continue|continues|continued|continuing|want|wants|need|needs|wish|hope|decided|"
-                   r"try|tries|trying|able|going|seek|seeks|intend|intends|plan|plans)\s+to\s+([a-z]{3,}ing)\b", _I),
+        re.compile(rf"\b(?:{'|'.join(_TO_VERBS)})\s+to\s+([a-z]{{3,}}ing)\b", _I),
         "infinitive 'to' followed by an -ing form",
+        ((_words(*_TO_VERBS), 1), (_words("to"), 1)),
     ),
-    Misrendering("en", re.compile(r"\b(?:it's|it is|is|was) \w+ to me with\b", _I), "'to me with' where 'to be with' makes sense"),
-    Misrendering("en", re.compile(r"\b(?:should|could|would|must) of\b(?! course\b)", _I),
-                 "'of' after a modal verb where 'have' belongs"),
+    Misrendering("en", re.compile(r"\b(?:it's|it is|is|was) \w+ to me with\b", _I), "'to me with' where 'to be with' makes sense",
+                 ((_words("me"), 1), (_words("with"), 1), (_words("to"), 1))),
+    Misrendering("en", re.compile(rf"\b(?:{'|'.join(_MODALS)}) of\b(?! course\b)", _I),
+                 "'of' after a modal verb where 'have' belongs", ((_words(*_MODALS), 1), (_words("of"), 1))),
     # a doubled article ("the the") is a repetition (IA204), not this
-    Misrendering("en", re.compile(r"\b(the|a|an) (?!\1\b)(?:the|a|an)\b", _I), "two articles in a row"),
-    Misrendering("es", re.compile(r"\b(el|la|los|las) (?!\1\b)(?:el|la|los|las)\b", _I), "two articles in a row"),
+    Misrendering("en", re.compile(r"\b(the|a|an) (?!\1\b)(?:the|a|an)\b", _I), "two articles in a row",
+                 ((_words(*_ARTICLES["en"]), 2),)),
+    Misrendering("es", re.compile(r"\b(el|la|los|las) (?!\1\b)(?:el|la|los|las)\b", _I), "two articles in a row",
+                 ((_words(*_ARTICLES["es"]), 2),)),
 )
 
 #: Productive prefixes (folded): "pospandemia" is one word, not "pos" + "pandemia" run together.

@@ -62,11 +62,12 @@ def sentence_scores(ctx: CheckContext, findings: Sequence[Finding]) -> list[Sent
 
 def _scope(
     ctx: CheckContext, scope: str, key: str, turns: Iterable[Turn], findings: Iterable[Finding],
-    garbled: Counter[int], label: str | None = None,
+    garbled: Counter[int], words_of: Sequence[int], label: str | None = None,
 ) -> ScopeMetrics:
+    """The metrics of some turns; ``words_of[i]`` is turn ``i``'s word count (each turn is in three scopes)."""
     turns = list(turns)
     found = list(findings)
-    words = sum(word_count(ctx.masked_body(t)[t.body_start - t.start : t.body_end - t.start]) for t in turns)
+    words = sum(words_of[t.index] for t in turns)
     sentences = sum(len(ctx.sentences(t)) for t in turns)
     n_garbled = sum(garbled[t.index] for t in turns)
     gaps = sum(1 for f in found if f.rule in _GAP_CODES)
@@ -95,12 +96,14 @@ def scope_metrics(
     """
     transcript: Transcript = ctx.transcript
     garbled = Counter(s.turn for s in scores if s.score >= ctx.thresholds.garbled_score)  # garbled sentences per turn
-    document = _scope(ctx, "document", transcript.path or "-", transcript.turns, findings, garbled)
+    words_of = [word_count(ctx.masked_body(t)[t.body_start - t.start : t.body_end - t.start]) for t in transcript.turns]
+    document = _scope(ctx, "document", transcript.path or "-", transcript.turns, findings, garbled, words_of)
     by_turn: dict[int, list[Finding]] = defaultdict(list)
     for f in findings:
         if f.location.turn is not None:
             by_turn[f.location.turn].append(f)
-    turns = [_scope(ctx, "turn", str(t.index), [t], by_turn[t.index], garbled, t.label_text) for t in transcript.turns]
+    turns = [_scope(ctx, "turn", str(t.index), [t], by_turn[t.index], garbled, words_of, t.label_text)
+             for t in transcript.turns]
     own_turns: dict[str, list[Turn]] = defaultdict(list)
     for t in transcript.turns:  # grouped once: a speaker's turns and findings without a scan per speaker
         own_turns[t.speaker_id].append(t)
@@ -110,5 +113,5 @@ def scope_metrics(
         if not own:
             continue
         speakers.append(_scope(ctx, "speaker", speaker.id, own,
-                               [f for t in own for f in by_turn[t.index]], garbled, speaker.name))
+                               [f for t in own for f in by_turn[t.index]], garbled, words_of, speaker.name))
     return document, speakers, turns

@@ -184,24 +184,12 @@ def foreign_runs(
     starts and ends on a foreign word and may cross neutral ones; a capitalised
     word inside a sentence is a name, neutral.
     """
-    other = _OTHER.get(record, "es")
-    loans = LOANWORDS.get(record, frozenset())
     labels: list[int] = []  # 1 foreign, -1 native, 0 neutral
     for i, (_, _, word) in enumerate(words):
-        low = word.lower()
         if folded(word) in names or (word[0].isupper() and i > 0) or _inside_name(words, i):
             labels.append(0)  # a name: neither language, and never the start of a run
             continue
-        if folded(word) in loans:
-            labels.append(2)  # a loanword: the other language only next to it ("mis amigos")
-            continue
-        z_rec, z_oth = _zipf(low, record), _zipf(low, other)
-        if z_oth >= min_zipf and z_oth - z_rec >= margin:
-            labels.append(1)
-        elif z_rec - z_oth >= margin or (z_rec >= min_zipf and z_oth == 0):
-            labels.append(-1)
-        else:
-            labels.append(0)
+        labels.append(_word_label(word, record, margin, min_zipf))
     labels = _attach_loans(labels)
     runs = []
     i = 0
@@ -219,6 +207,22 @@ def foreign_runs(
     return runs
 
 
+@lru_cache(maxsize=65536)
+def _word_label(word: str, record: str, margin: float, min_zipf: float) -> int:
+    """A word's label before its neighbours are seen: 1 foreign, -1 native, 0 neutral, 2 loanword.
+
+    Cached per distinct word: a record says the same words again and again."""
+    if folded(word) in LOANWORDS.get(record, frozenset()):
+        return 2  # a loanword: the other language only next to it ("mis amigos")
+    low = word.lower()
+    z_rec, z_oth = _zipf(low, record), _zipf(low, _OTHER.get(record, "es"))
+    if z_oth >= min_zipf and z_oth - z_rec >= margin:
+        return 1
+    if z_rec - z_oth >= margin or (z_rec >= min_zipf and z_oth == 0):
+        return -1
+    return 0
+
+
 def _inside_name(words: list[tuple[int, int, str]], i: int) -> bool:
     """A lower-case word between two capitalised ones is part of a name ("Noticias del Norte")."""
     return 0 < i < len(words) - 1 and words[i - 1][2][0].isupper() and words[i + 1][2][0].isupper()
@@ -234,6 +238,11 @@ def _attach_loans(labels: list[int]) -> list[int]:
     return [0 if label == 2 else label for label in out]
 
 
+#: Words that never label foreign, per (record language, margin, lowest Zipf): shared by every record
+#: checked in a process (a cache: cleared when large).
+_PLAIN: dict[tuple[str, float, float], set[str]] = {}
+
+
 def _foreign(ctx: CheckContext) -> Iterator[Finding]:
     record = ctx.language
     if record not in _OTHER:
@@ -241,12 +250,24 @@ def _foreign(ctx: CheckContext) -> Iterator[Finding]:
     t = ctx.thresholds
     names = frozenset(ctx.roster)
     found: list[tuple[Turn, SentenceView, tuple[int, int, int, int], list[tuple[int, int, str]], bool]] = []
+    # words that never label foreign: a sentence of only these has no run (names and loanwords
+    # only ever make a word neutral or, beside a foreign word, foreign), told by one set test
+    plain = _PLAIN.setdefault((record, t.code_switch_margin, t.code_switch_min_zipf), set())
+    if len(plain) > 1 << 20:
+        plain.clear()
     for turn in ctx.transcript.turns:
         if any(m.kind is MarkerKind.LANGUAGE_NOTE for m in turn.markers):
             continue
         if turn.interpretation.placeholder:
             continue
         for sentence in ctx.sentences(turn):
+            tokens = sentence.letters  # the runs of ``_WORD``
+            if plain.issuperset(tokens):
+                continue
+            new = set(tokens).difference(plain)
+            plain.update(w for w in new if _word_label(w, record, t.code_switch_margin, t.code_switch_min_zipf) != 1)
+            if plain.issuperset(new):
+                continue
             italics = [(m.start(), m.end()) for m in _ITALIC.finditer(sentence.masked)]
             words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence.masked)]
             for run in foreign_runs(words, record, margin=t.code_switch_margin, min_zipf=t.code_switch_min_zipf, names=names):

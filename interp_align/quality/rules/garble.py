@@ -12,11 +12,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 import ftfy
 
 from ...models import Severity, Turn
-from ...normalize import match_view, strip_accents
+from ...normalize import strip_accents
 from ..context import CheckContext, SentenceView
 from ..frequencies import folded, zipf
 from ..lexicon import (
@@ -29,6 +30,7 @@ from ..lexicon import (
     PARTICLE_DOUBLES,
     PREFIXES,
     TIME_WORDS,
+    Misrendering,
 )
 from ..models import Finding
 from .base import RuleInfo
@@ -53,6 +55,8 @@ _DOUBLE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 _PHRASE_REPEAT = re.compile(r"\b((?:[^\W\d_]+\s+){1,4}[^\W\d_]+),\s+\1\b", re.IGNORECASE)
 _DASH = re.compile(r"\s-{1,2}\s|\s?-{2}\s?")
 _PUNCT_RUN = re.compile(r"[^\w\s.,;:!?'\"()\[\]$%&/-]{2,}|[!?]{3,}|[,;:]{2,}|\.{4,}")
+#: Two characters side by side that ``_PUNCT_RUN`` may start with: a cheap search that rules it out.
+_PUNCT_PAIR = re.compile(r"[^\w\s'\"()\[\]$%&/-]{2}")
 #: Spanish opens an exclamatory question with both marks ("¡¿Cómo no?!"): punctuation, not noise.
 _PAIRED_OPENERS = frozenset({"¡¿", "¿¡"})
 _OK_SYMBOLS = set("$%&/#@*+=°§©®™€£¥'\"")
@@ -64,16 +68,67 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for turn in ctx.transcript.turns:
         lang = ctx.turn_language(turn)
         sentences = ctx.sentences(turn)
-        for sentence in sentences:
-            yield from _mojibake(ctx, sentence)
-            yield from _noise(ctx, sentence)
+        letter_runs = [_runs(sentence) for sentence in sentences]
+        keys = [_keys(sentence, runs) for sentence, runs in zip(sentences, letter_runs, strict=True)]
+        body = ctx.masked_body(turn)
+        view = ctx.masked_view(turn)
+        # a sentence is a stretch of its turn: a turn with no symbol run and no odd character has no noise
+        noisy = ((_PUNCT_PAIR.search(view) is not None and _PUNCT_RUN.search(view) is not None)
+                 or _NOISE_CANDIDATE.search(body) is not None)
+        misrenderings = [rule for rule in MISRENDERINGS if rule.language == lang]
+        # likewise for text that may be mojibake and for dashes, so most turns skip those rules
+        suspect = bool(sentences) and _SUSPECT.search(
+            ctx.transcript.text, min(s.start for s in sentences), max(s.end for s in sentences)) is not None
+        dashed = "-" in view
+        for sentence, sentence_keys, runs in zip(sentences, keys, letter_runs, strict=True):
+            if suspect:
+                yield from _mojibake(ctx, sentence)
+            if noisy:
+                yield from _noise(ctx, sentence)
             yield from _nonwords(ctx, sentence)
-            yield from _repetition(ctx, sentence)
-            yield from _dashes(ctx, sentence, lang)
-            yield from _misrendering(ctx, sentence, lang)
+            yield from _repetition(ctx, sentence, sentence_keys, runs)
+            if dashed:
+                yield from _dashes(ctx, sentence, lang)
+            yield from _misrendering(ctx, sentence, misrenderings, runs)
         if sentences:
-            yield from _broken_off(ctx, turn, sentences)
-            yield from _repeated_sentences(ctx, sentences)
+            yield from _broken_off(ctx, turn, sentences, view)
+            yield from _repeated_sentences(ctx, sentences, keys)
+
+
+#: A maximal run of letters: what the rules' patterns match word by word.
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: The letter run after a comma that follows a letter: where a phrase said twice ("A B, A B") restarts.
+_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),\s+([^\W\d_]+)")
+
+
+def _keys(s: SentenceView, runs: list[str] | None) -> list[str]:
+    """The ``_WORD`` tokens of the sentence's view lower-cased, made once for the loop and
+    repeated-sentence rules; without an apostrophe they are its letter runs (``runs``: lowered)."""
+    if "'" in s.view:  # on case-safe text, lower-casing keeps every token whole
+        return _WORD.findall(s.view.lower()) if runs is not None else [w.lower() for w in _WORD.findall(s.view)]
+    return runs if runs is not None else [w.lower() for w in s.letters]
+
+
+#: A character outside Latin script up to Latin Extended-B, or one of the three in it ("İ", "ı",
+#: "ſ") where case-insensitive matching is not equality of ``str.lower`` (checked over the range).
+_CASE_UNSAFE = re.compile(r"[^\x00-\u012f\u0132-\u017e\u0180-\u024f]")
+
+
+def _case_safe(text: str) -> bool:
+    """True when ``re.IGNORECASE`` equality is ``str.lower`` equality on ``text``, and lower-casing
+    keeps every character one character of the same class (so tokens keep their extent)."""
+    return text.isascii() or _CASE_UNSAFE.search(text) is None
+
+
+def _runs(s: SentenceView) -> list[str] | None:
+    """The lower-cased letter runs of a sentence, for cheap "this pattern cannot match" tests.
+
+    ``None`` for a sentence that is not :func:`_case_safe` (Greek, Cyrillic, "ſ"): there the
+    patterns always run.  Lower-casing keeps every run whole, so the runs are lowered in one call.
+    """
+    if not _case_safe(s.view):
+        return None
+    return " ".join(s.letters).lower().split(" ") if s.letters else []
 
 
 def _emit(ctx: CheckContext, code: str, start: int, end: int, message: str, suggestion: str | None = None) -> Iterator[Finding]:
@@ -115,12 +170,14 @@ def _mojibake(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
 
 def _noise(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     text = s.masked
-    for m in _PUNCT_RUN.finditer(match_view(text)):
+    for m in _PUNCT_RUN.finditer(s.view):
         if m.group() in _PAIRED_OPENERS:
             continue
         yield from _emit(ctx, "IA202", s.start + m.start(), s.start + m.end(), f"character noise: symbol run {m.group()!r}")
         return
     odd = [m.start() for m in _NOISE_CANDIDATE.finditer(text) if _is_noise_char(m.group())]
+    if not odd:
+        return
     letters = sum(c.isalpha() for c in text)
     if odd and ((len(odd) >= 3 and len(odd) / max(1, letters + len(odd)) >= ctx.thresholds.noise_ratio) or "\ufffd" in text):
         chars = "".join(sorted({text[i] for i in odd}))
@@ -144,15 +201,39 @@ def _known(word: str) -> float:
     return max(zipf(word, "en"), zipf(word, "es"))
 
 
+#: Words known to be words, per (shortest non-word, highest non-word Zipf): shared by every record
+#: checked in a process, so most sentences are told by one set test.  A cache: cleared when large.
+_WORDS: dict[tuple[int, float], set[str]] = {}
+
+
+def _is_word(word: str, min_length: int, max_zipf: float) -> bool:
+    """A token that is never a non-word, wherever it stands (the roster aside, which is per record)."""
+    return (len(word) < min_length or not word.islower() or _known(word) > max_zipf
+            or _known_with_clitics(word) or _loanword(word))
+
+
 def _nonwords(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
     t = ctx.thresholds
-    if _fix(s.text) != s.text:
+    words = _WORDS.setdefault((t.nonword_min_length, t.nonword_max_zipf), set())
+    new = set(s.letters if "'" not in s.masked else _WORD.findall(s.masked)).difference(words)
+    if not new:
+        return
+    if len(words) > 1 << 20:
+        words.clear()
+    words.update(w for w in new if _is_word(w, t.nonword_min_length, t.nonword_max_zipf))
+    if all(w in words or folded(w) in ctx.roster for w in new) or _fix(s.text) != s.text:
         return  # "BÃ¡rcena" splits into non-words; the mojibake finding covers it
     for m in _WORD.finditer(s.masked):
         word = m.group()
-        if len(word) < t.nonword_min_length or not word.islower() or folded(word) in ctx.roster:
+        if word in words:
+            continue
+        if len(word) < t.nonword_min_length or not word.islower():
+            words.add(word)
+            continue
+        if folded(word) in ctx.roster:
             continue
         if _known(word) > t.nonword_max_zipf or _known_with_clitics(word) or _loanword(word):
+            words.add(word)
             continue
         letters = _LETTER_RUN.search(word)
         if letters:
@@ -203,9 +284,11 @@ def _run_together(word: str) -> tuple[str, str] | None:
     return best[1] if best else None
 
 
-def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
+def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[str] | None) -> Iterator[Finding]:
+    """Loops, doubled words and phrases said twice; ``keys`` are the sentence's lowered tokens, ``runs``
+    its lowered letter runs (``None`` unless :func:`_case_safe`), which tell cheaply when a pattern cannot match."""
     text = s.view
-    loop = _find_loop(text)
+    loop = _find_loop(text, keys)
     if loop:
         a, b, phrase, times = loop
         why = _loop_is_rhetoric(text[a:b], phrase, times)
@@ -218,7 +301,9 @@ def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         if finding:
             yield finding
         return
-    for m in _DOUBLE.finditer(text):
+    # a double needs two equal letter runs side by side
+    doubles = _DOUBLE.finditer(text) if runs is None or any(map(str.__eq__, runs, runs[1:])) else ()
+    for m in doubles:
         first, second = s.text[m.start(1) : m.end(1)], s.text[m.end() - len(m.group(1)) : m.end()]
         why = _double_is_right(first, second, text[m.end() :])
         if why == "":
@@ -233,12 +318,44 @@ def _repetition(ctx: CheckContext, s: SentenceView) -> Iterator[Finding]:
         yield from _emit(ctx, "IA204", s.start + m.start(), s.start + m.end(),
                          f"repetition: {m.group(1)!r} doubled without a pause",
                          suggestion=first)
-    for m in _PHRASE_REPEAT.finditer(text):
+    # a phrase said twice restarts after its comma with its first word, so that word occurs twice
+    if "," not in text or (runs is not None and not any(runs.count(w) > 1 for w in _AFTER_COMMA.findall(text.lower()))):
+        return
+    for m in _phrase_repeats(text):
         finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
                               f"repetition: the phrase {m.group(1)!r} is said twice", score=WEIGHTS["IA204"] / 2,
                               severity=Severity.INFO)
         if finding:
             yield finding
+
+
+def _phrase_repeats(text: str) -> list[re.Match[str]]:
+    """``_PHRASE_REPEAT.finditer(text)``, the pattern tried only where a match can start.
+
+    A match opens with two to five letter runs apart by spaces only, then a comma, so it can
+    start only at one of the four runs before a comma that ends a letter run; tried there in
+    order, skipping starts inside a match, the matches are those of ``finditer``.
+    """
+    if "," not in text:
+        return []
+    spans = [m.span() for m in _LETTERS.finditer(text)]
+    run_ending = {end: k for k, (_, end) in enumerate(spans)}
+    starts: set[int] = set()
+    comma = text.find(",")
+    while comma >= 0:
+        k = j = run_ending.get(comma, 0)
+        while j > 0 and k - j < 4 and text[spans[j - 1][1] : spans[j][0]].isspace():
+            j -= 1
+            starts.add(spans[j][0])
+        comma = text.find(",", comma + 1)
+    found: list[re.Match[str]] = []
+    for start in sorted(starts):
+        if found and start < found[-1].end():
+            continue
+        m = _PHRASE_REPEAT.match(text, start)
+        if m:
+            found.append(m)
+    return found
 
 
 def _loop_is_rhetoric(span: str, phrase: str, times: int) -> str | None:
@@ -282,16 +399,16 @@ def _double_is_right(first: str, second: str, after: str) -> str | None:
     return None
 
 
-def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView]) -> Iterator[Finding]:
+def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView], keys: list[list[str]]) -> Iterator[Finding]:
     """A sentence of three words or more said again and again in a row ("Que tengan muy buen día." ×3).
 
     Info: speakers do repeat themselves; a copy left in the record twice over looks the same.
     """
     k = 0
     while k < len(sentences):
-        key = [w.lower() for w in _WORD.findall(sentences[k].view)]
+        key = keys[k]
         j = k + 1
-        while j < len(sentences) and [w.lower() for w in _WORD.findall(sentences[j].view)] == key:
+        while j < len(sentences) and keys[j] == key:
             j += 1
         if len(key) >= 3 and j - k >= 2:
             first, last = sentences[k], sentences[j - 1]
@@ -303,19 +420,29 @@ def _repeated_sentences(ctx: CheckContext, sentences: list[SentenceView]) -> Ite
         k = j
 
 
-def _find_loop(text: str, *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:
-    """The first phrase of 1-6 words said three or more times in a row: (start, end, phrase, times)."""
-    words = list(_WORD.finditer(text))
-    keys = [w.group().lower() for w in words]
+def _find_loop(text: str, keys: list[str], *, max_n: int = 6, min_times: int = 3) -> tuple[int, int, str, int] | None:
+    """The first phrase of 1-6 words said three or more times in a row: (start, end, phrase, times).
+
+    ``keys`` are ``_keys(text)``.  A loop needs a word said ``min_times`` times, and a phrase of
+    ``n`` words starting at ``i`` loops only if ``keys[i]`` recurs at ``i + n``, ``i + 2n``, …:
+    both are tested before any slice is compared, and the token spans are made only for a loop.
+    """
+    if len(keys) - len(set(keys)) < min_times - 1:
+        return None
     frequent = {k for k, n in Counter(keys).items() if n >= min_times}
+    if not frequent:
+        return None
     for i in range(len(keys)):
         if keys[i] not in frequent:
             continue
         for n in range(1, max_n + 1):
+            if keys[i : i + min_times * n : n].count(keys[i]) < min_times:
+                continue
             times = 1
             while keys[i + times * n : i + (times + 1) * n] == keys[i : i + n] and i + (times + 1) * n <= len(keys):
                 times += 1
             if times >= min_times:
+                words = list(_WORD.finditer(text))  # the same tokens as ``keys``
                 last = words[i + times * n - 1]
                 return words[i].start(), last.end(), text[words[i].start() : words[i + n - 1].end()], times
     return None
@@ -324,10 +451,12 @@ def _find_loop(text: str, *, max_n: int = 6, min_times: int = 3) -> tuple[int, i
 def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
     """Self-repairs: a dash after a function word, or one whose two sides share a word."""
     text = s.view
+    if "-" not in text:
+        return
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
-        before = [w.lower() for w in _WORD.findall(text[: m.start()])][-4:]
-        after = [w.lower() for w in _WORD.findall(text[m.end() :])][:5]
+        before = [w.group().lower() for w in _last_words(text, m.start(), 4)]
+        after = [w.group().lower() for w in islice(_WORD.finditer(text, m.end()), 5)]
         if not before or not after:
             continue
         stems = {w[:5] for w in before if w not in function_words and len(w) > 2}
@@ -340,21 +469,39 @@ def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
                              f"self-repair at a dash: {why}")
 
 
+def _last_words(text: str, pos: int, n: int) -> list[re.Match[str]]:
+    """The last ``n`` ``_WORD`` matches of ``text[:pos]`` (all of them if fewer).
+
+    No word holds a space, so the words after a space are the same wherever the scan starts:
+    it starts at the last space before ``pos`` and steps back a space at a time only until it
+    holds ``n`` words, instead of reading the whole sentence before every dash.
+    """
+    cut = pos
+    while True:
+        cut = text.rfind(" ", 0, cut)
+        words = list(_WORD.finditer(text, cut + 1, pos))
+        if len(words) >= n or cut < 0:
+            return words[-n:]
+
+
 def _word_start(text: str, pos: int, n: int) -> int:
-    words = list(_WORD.finditer(text[:pos]))
-    return words[-n].start() if len(words) >= n else (words[0].start() if words else pos)
+    words = _last_words(text, pos, n)
+    return words[0].start() if words else pos
 
 
 def _word_end(text: str, pos: int, n: int) -> int:
-    words = list(_WORD.finditer(text, pos))
-    return words[min(n, len(words)) - 1].end() if words else pos
+    words = list(islice(_WORD.finditer(text, pos), n))
+    return words[-1].end() if words else pos
 
 
-def _misrendering(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
+def _misrendering(ctx: CheckContext, s: SentenceView, rules: list[Misrendering], runs: list[str] | None) -> Iterator[Finding]:
+    """Patterns no grammatical sentence has (``rules``: those of the sentence's language)."""
     text = s.view
-    for rule in MISRENDERINGS:
-        if rule.language != lang:
-            continue
+    present = set(runs) if runs is not None else None
+    for rule in rules:
+        if present is not None and any(present.isdisjoint(words) if n == 1 else len(present & words) < n
+                                       for words, n in rule.needs):
+            continue  # a word the pattern cannot match without is missing
         for m in rule.pattern.finditer(text):
             if m.lastindex and m.group(1).lower() in NOT_GERUNDS:
                 continue
@@ -370,16 +517,15 @@ _OPENING_DASH = re.compile(r"(?:^|(?<=[\s(\"'\[]))-(?=[^\s\-])")
 _PUNCT_DASH = re.compile(r"(?<![^\W_])-|-(?![^\W_])")
 
 
-def _broken_off(ctx: CheckContext, turn: Turn, sentences: list[SentenceView]) -> Iterator[Finding]:
+def _broken_off(ctx: CheckContext, turn: Turn, sentences: list[SentenceView], view: str) -> Iterator[Finding]:
     """Sentences that end in a dash or an ellipsis, said how they end; all info.
 
     On real records a sentence-final dash is the transcriber's faithful mark of an interruption
     (White House: the next turn takes over) or a restart; it is not garble.  What is not a
     broken-off sentence at all is skipped: a separator or end mark on the sentence's line
     ("Adiós, adiós. ---"), and the close of a dash aside ("—¿Quiere contestar?—").
+    ``view`` is ``match_view`` of the turn's masked body.
     """
-    body = ctx.masked_body(turn)
-    view = match_view(body)
     for k, s in enumerate(sentences):
         tail = s.view.rstrip(" \"')]")
         if tail.endswith("-"):

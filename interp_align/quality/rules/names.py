@@ -14,8 +14,10 @@ than the label does, the label may be the misspelling: that is only info.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 
 from ...models import Severity, Transcript
 from ...normalize import fold
@@ -103,12 +105,13 @@ def speaker_names(transcript: Transcript) -> dict[str, list[tuple[frozenset[str]
             if tokens:
                 bags.setdefault(speaker.id, []).extend(t for t in tokens if t not in bags.get(speaker.id, []))
     surname_of = {bag[0]: sid for sid, bag in bags.items() if len(bag) == 1}
-    bodies = " ".join(t.body for t in transcript.turns)
-    for m in re.finditer(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)", bodies):
-        if not m.group(1)[0].isupper():
+    # every pair of words in the record is read only when some speaker is known by a surname alone
+    bodies = " ".join(t.body for t in transcript.turns) if surname_of else ""
+    for first, second in re.findall(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)", bodies):
+        if not first[0].isupper():
             continue  # (tested first: every pair of words in the record matches)
-        sid = surname_of.get(fold(m.group(2)))
-        given = fold(m.group(1)) if sid else ""
+        sid = surname_of.get(folded(second))
+        given = folded(first) if sid else ""
         if sid and given not in _ROLE_WORDS and given not in bags[sid]:
             bags[sid].append(given)
     owners: dict[str, list[tuple[frozenset[str], bool]]] = {}
@@ -143,17 +146,45 @@ def _names_the_speaker(best: str, beside: list[str], owners: dict[str, list[tupl
     return any(not given for _, given in bearers)
 
 
-def _body_counts(ctx: CheckContext) -> dict[str, int]:
-    """How often each folded capitalised word occurs in the turn bodies (labels left out)."""
+def _body_counts(ctx: CheckContext, words: list[list[str]]) -> dict[str, int]:
+    """How often each folded capitalised word occurs in the turn bodies (labels left out).
+
+    ``words`` are the ``_CAPITALISED`` words of each turn body, which ``run`` has made already."""
     cache: dict[str, int] | None = ctx.__dict__.get("_name_counts")
     if cache is None:
-        cache = {}
-        for turn in ctx.transcript.turns:
-            for m in _CAPITALISED.finditer(ctx.masked_body(turn), turn.body_start - turn.start):
-                key = fold(m.group())
-                cache[key] = cache.get(key, 0) + 1
-        ctx.__dict__["_name_counts"] = cache
+        cache = ctx.__dict__["_name_counts"] = Counter(map(folded, chain.from_iterable(words)))
     return cache
+
+
+def _quiet(token: str, roster: dict[str, str], min_length: int) -> bool:
+    """True for a word ``run`` passes over wherever it stands: not a capitalised name-length word,
+    a roster name spelled with the labels' accents, or a common word."""
+    if not token[0].isupper() or token.isupper() or len(token) < min_length:
+        return True
+    wanted = roster.get(folded(token))
+    return token.casefold() == wanted.casefold() if wanted is not None else _common(token)
+
+
+def _matches_of(body: str, offset: int, words: set[str]) -> list[re.Match[str]]:
+    """The ``_CAPITALISED.finditer(body, offset)`` matches that are one of ``words``, in order.
+
+    Each word is looked up with ``str.find``: where it follows a character no match holds (a
+    space, a bracket: nothing of a word and no ``\\w``) and the pattern matches it whole, it is
+    one of finditer's matches.  Only a word found after anything else sends the body through
+    finditer match by match.
+    """
+    found = []
+    for word in words:
+        at = body.find(word, offset)
+        while at >= 0:
+            before = body[at - 1] if at > offset else " "
+            if before.isalnum() or before in "_'’-":
+                return [m for m in _CAPITALISED.finditer(body, offset) if m.group() in words]
+            m = _CAPITALISED.match(body, at)
+            if m is not None and m.group() == word:
+                found.append(m)
+            at = body.find(word, at + 1)
+    return sorted(found, key=lambda m: m.start())
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -162,12 +193,18 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if not roster:
         return
     owners = speaker_names(ctx.transcript)
-    for turn in ctx.transcript.turns:
+    words = [_CAPITALISED.findall(ctx.masked_body(turn), turn.body_start - turn.start) for turn in ctx.transcript.turns]
+    quiet: set[str] = set()  # words that yield nothing wherever they stand: most words of a record
+    for turn, turn_words in zip(ctx.transcript.turns, words, strict=True):
         body = ctx.masked_body(turn)
         offset = turn.body_start - turn.start
-        for m in _CAPITALISED.finditer(body, offset):
+        new = set(turn_words).difference(quiet)
+        quiet.update(token for token in new if _quiet(token, roster, t.name_min_length))
+        if quiet.issuperset(new):
+            continue
+        for m in _matches_of(body, offset, new.difference(quiet)):
             token = m.group()
-            if not token[0].isupper() or token.isupper() or len(token) < t.name_min_length:
+            if token in quiet or not token[0].isupper() or token.isupper() or len(token) < t.name_min_length:
                 continue
             key = folded(token)
             start, end = turn.start + m.start(), turn.start + m.end()
@@ -189,7 +226,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             if not _names_the_speaker(best, _neighbours(body, m.start(), m.end()), owners):
                 continue  # another person: "Ron Klain" is not "Klein", "Nidia Maricela" not "Marcela"
-            counts = _body_counts(ctx)
+            counts = _body_counts(ctx, words)
             label_doubt = counts.get(key, 0) >= 2 and counts.get(key, 0) >= counts.get(best, 0)
             message = (f"name misspelled: {token!r} nearly matches the speaker name {roster[best]!r} "
                        f"(similarity {score:.2f})")
