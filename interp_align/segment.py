@@ -39,9 +39,9 @@ SPACE_CHARS = (
 _CANDIDATE = re.compile(r"[.!?]+[\"')\]]*(?=\s|\Z)")
 #: The next token on the same line after a terminal (empty at a line break or the range's end).
 _FOLLOWING = re.compile(r"[^\S\n]*(\S*)")
-#: The last whitespace before the end of the searched range; a previous word is looked for in a
-#: window of this many characters before falling back to a walk.
-_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+#: ``_CANDIDATE`` with the ``_FOLLOWING`` token read in a look-ahead: one match a terminal.
+_CANDIDATE_FOLLOWING = re.compile(_CANDIDATE.pattern + r"(?=" + _FOLLOWING.pattern + ")")
+#: A previous word is looked for in a window of this many characters before a walk back.
 _WORD_WINDOW = 64
 _OPENERS = "\"'(¿¡["
 _CLOSERS = "\"')]"
@@ -132,11 +132,10 @@ def _terminal_cuts(view: str, guard: _Protected | None, abbreviations: Abbreviat
     previous word, read with bounded regex matches rather than character loops.
     """
     cuts = []
-    for match in _CANDIDATE.finditer(view):
+    for match in _CANDIDATE_FOLLOWING.finditer(view):
         if guard is not None and guard.covers(match.start()):
             continue
-        following = _FOLLOWING.match(view, match.end()).group(1)  # type: ignore[union-attr]
-        if _ends_sentence(view, match.start(), match.group(), following, abbreviations):
+        if _ends_sentence(view, match.start(), match.group(), match.group(1), abbreviations):
             cuts.append(match.end())
     return cuts
 
@@ -144,16 +143,16 @@ def _terminal_cuts(view: str, guard: _Protected | None, abbreviations: Abbreviat
 def _previous_word(view: str, period: int) -> str:
     """The token ending at ``period`` with any opening quotes or brackets removed."""
     window = max(0, period - _WORD_WINDOW)
-    space = _LAST_SPACE.search(view, window, period)
-    if space is not None:
-        first = space.end()
-    elif window == 0:
-        first = 0
-    else:  # a token longer than the window: walk back (rare)
-        first = period
+    before = view[window:period]
+    if not before or before[-1].isspace():
+        return ""
+    word = before.rsplit(None, 1)[-1]  # the last token: split from the right, in C
+    if len(word) == len(before) and window > 0:  # a token longer than the window: walk back (rare)
+        first = window
         while first > 0 and not view[first - 1].isspace():
             first -= 1
-    return view[first:period].lstrip(_OPENERS)
+        word = view[first:period]
+    return word.lstrip(_OPENERS)
 
 
 def _ends_sentence(view: str, period: int, terminal: str, following: str, abbreviations: Abbreviations) -> bool:
