@@ -133,9 +133,11 @@ def _terminal_cuts(view: str, guard: _Protected | None, abbreviations: Abbreviat
     """
     cuts = []
     for match in _CANDIDATE_FOLLOWING.finditer(view):
-        if guard is not None and guard.covers(match.start()):
+        period = match.start()
+        if guard is not None and guard.covers(period):
             continue
-        if _ends_sentence(view, match.start(), match.group(), match.group(1), abbreviations):
+        following = match.group(1)  # empty at a line's or the range's end: a cut, no questions
+        if not following or _ends_sentence(view, period, match.group(), following, abbreviations):
             cuts.append(match.end())
     return cuts
 
@@ -180,13 +182,18 @@ def _starts_line(view: str, position: int) -> bool:
 def _period_ends(word: str, following: str, abbreviations: Abbreviations) -> bool:
     """Whether a single period after ``word`` ends the sentence, given the next token."""
     key = word.casefold()
-    starter = following.strip(_OPENERS + _CLOSERS + ".,;:!?").casefold() in abbreviations.starters
     if key in abbreviations.titles:
         return False
     if key in abbreviations.numerals:
         return not following[0].isdigit() and following[0] != "#"
-    if key in abbreviations.ambiguous or _DOTTED.fullmatch(word):
-        return starter  # "etc. We", "the U.S. The" end; "U.S. Government", "a.m. Washington" do not
+    if key in abbreviations.ambiguous or ("." in word and _DOTTED.fullmatch(word)):
+        return _starter(following, abbreviations)  # "etc. We", "the U.S. The" end; "U.S. Government" does not
     if len(word) == 1 and word.isupper():
-        return following[0].isdigit() or starter  # initials: "Antony J. Blinken"
+        return following[0].isdigit() or _starter(following, abbreviations)  # initials: "Antony J. Blinken"
     return True
+
+
+def _starter(following: str, abbreviations: Abbreviations) -> bool:
+    """Whether the next token is a word that starts sentences ("The", "We"); read only for the
+    few words after which it decides (most periods end a sentence whatever follows)."""
+    return following.strip(_OPENERS + _CLOSERS + ".,;:!?").casefold() in abbreviations.starters
