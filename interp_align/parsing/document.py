@@ -135,9 +135,14 @@ def _decode(body: str) -> tuple[dict[str, object], str | None]:
     import yaml  # PyYAML: imported only for records that have front matter
 
     try:
-        loaded = yaml.safe_load(body)
-    except yaml.YAMLError as exc:
-        return {}, f"front matter is not valid YAML ({type(exc).__name__})"
+        # libyaml's loader (when PyYAML was built with it) reads the same values several times
+        # faster; a block it refuses is read again by the pure-Python one, whose error is named.
+        loaded = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        try:
+            loaded = yaml.safe_load(body)
+        except yaml.YAMLError as exc:
+            return {}, f"front matter is not valid YAML ({type(exc).__name__})"
     return (loaded, None) if isinstance(loaded, dict) else ({}, "front matter is not a mapping")
 
 
