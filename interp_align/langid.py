@@ -234,7 +234,10 @@ class _TokenWeightCache(dict[str, float]):
     def __missing__(self, token: str) -> float:
         if len(self) >= self.LIMIT:
             self.clear()
-        value = self[token] = sum(map(_REST_WEIGHTS.__getitem__, _WORD.findall(token)))
+        if token.isalpha():  # one word (a letter is always a word character): no regex
+            value = self[token] = _REST_WEIGHTS[token]
+        else:
+            value = self[token] = sum(map(_REST_WEIGHTS.__getitem__, _WORD.findall(token)))
         return value
 
 
