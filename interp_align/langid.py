@@ -25,6 +25,7 @@ import math
 import operator
 import random
 import re
+import string
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -226,6 +227,11 @@ def _sum_error(length: int) -> float:
     return 4.0 * length * length * _MAX_WEIGHT * 2.0**-53
 
 
+#: ASCII punctuation: never part of a ``_WORD`` word, and a word neither starts nor ends with
+#: an apostrophe, so a token stripped of these whose rest is all letters is that one word.
+_EDGE_MARKS = string.punctuation
+
+
 class _TokenWeightCache(dict[str, float]):
     """Whitespace token → sum of its words' (not first) weights, filled on first sight, bounded."""
 
@@ -234,8 +240,9 @@ class _TokenWeightCache(dict[str, float]):
     def __missing__(self, token: str) -> float:
         if len(self) >= self.LIMIT:
             self.clear()
-        if token.isalpha():  # one word (a letter is always a word character): no regex
-            value = self[token] = _REST_WEIGHTS[token]
+        core = token.strip(_EDGE_MARKS)
+        if core.isalpha():  # one word between punctuation ("president,"): no regex
+            value = self[token] = _REST_WEIGHTS[core]
         else:
             value = self[token] = sum(map(_REST_WEIGHTS.__getitem__, _WORD.findall(token)))
         return value
