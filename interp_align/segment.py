@@ -84,14 +84,12 @@ def split_sentences(
 def _trimmed(text: str, begin: int, cuts: list[int]) -> list[tuple[int, int]]:
     """The pieces between consecutive cuts, without surrounding whitespace; blank pieces dropped."""
     spans: list[tuple[int, int]] = []
+    append = spans.append
     for left, right in itertools.pairwise(cuts):
-        if left == right:
-            continue
-        chunk = text[begin + left : begin + right]
-        kept = chunk.lstrip(SPACE_CHARS)
+        kept = text[begin + left : begin + right].lstrip(SPACE_CHARS)  # empty for equal cuts
         if kept:
-            first = begin + left + len(chunk) - len(kept)
-            spans.append((first, first + len(kept.rstrip(SPACE_CHARS))))
+            first = begin + right - len(kept)  # every cut is within the text: the piece is whole
+            append((first, first + len(kept.rstrip(SPACE_CHARS))))
     return spans
 
 
