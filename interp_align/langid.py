@@ -303,7 +303,7 @@ def _word_evidence(word: str, first: bool) -> float:
         return _MARKER_WEIGHT * ((key in SPANISH_MARKERS) - (key in ENGLISH_MARKERS))
     if key in ENGLISH_WORDS or key in SPANISH_WORDS:
         return _FUNCTION_WEIGHT * ((key in SPANISH_WORDS) - (key in ENGLISH_WORDS))
-    accented = any(c in _SPANISH_LETTERS for c in key)
+    accented = not _SPANISH_LETTERS.isdisjoint(key)  # a set test in C, not a generator a letter
     if _is_name_like(word, first):
         return _NAME_ACCENT_WEIGHT if accented else 0.0
     if "'" in key:
@@ -406,19 +406,37 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
     """
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = factory.create()
-    detector.append(text)
     if not _fast_trials_agree(factory):
+        detector = factory.create()
+        detector.append(text)
         try:
             detector.get_probabilities()
         except LangDetectException:
             return {}
         return dict(zip(detector.langlist, detector.langprob, strict=True))
+    detector = _detector(factory)
+    detector.append(text)
     detector.cleaning_text()
     ngrams = detector._extract_ngrams()
     if not ngrams:
         return {}
     return dict(zip(detector.langlist, _trials(detector, ngrams), strict=True))
+
+
+_DETECTORS: dict[int, Any] = {}
+
+
+def _detector(factory: Any) -> Any:
+    """The factory's detector, emptied: one made per text seeded a generator from the OS (a
+    tenth of a short text's detection) that ``_trials`` never uses; the rest of a detector's
+    state is the factory's, and its text is all that a detection adds.  Shared, like ``_RANDOM``:
+    one detection at a time per process (``batch`` runs workers as processes)."""
+    detector = _DETECTORS.get(id(factory))
+    if detector is None:
+        detector = _DETECTORS[id(factory)] = factory.create()
+    detector.text = ""
+    detector.langprob = None
+    return detector
 
 
 def _trials(detector: Any, ngrams: list[str]) -> list[float]:
