@@ -212,7 +212,9 @@ def _settled(view: str) -> bool | None:
     if first is None:
         return None
     word = first.group()
-    score = sum(map(_TOKEN_WEIGHTS.__getitem__, view.split()))
+    score = 0.0
+    for chunk in _chunks(view):  # a chunk's tokens at a time, as ``_view_evidence`` reads words
+        score += sum(map(_TOKEN_WEIGHTS.__getitem__, chunk.split()))
     score += _FIRST_WEIGHTS[word] - _REST_WEIGHTS[word]
     score += sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
     if abs(score) < _SETTLED_SCORE + _sum_error(len(view)):
