@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -287,20 +288,31 @@ def _sentences(
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
     spans = offsets_array(len(text))
     search = _WORDLIKE.search
-    for s, e in split_sentences(text, start, end, language=code, protected=protected, view=doc.view):
-        inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e] if protected else None
-        if inside:
-            if search(_unmarked(text, s, e, inside)) is None:
-                continue  # only a marker or punctuation: not a sentence
-        elif search(text, s, e) is None:
-            continue
-        spans.append(s)
-        spans.append(e)
+    pieces = split_sentences(text, start, end, language=code, protected=protected, view=doc.view)
+    if protected:
+        _marked_sentences(text, pieces, protected, spans)
+    else:  # most turns: a piece is a sentence when it has a word character
+        for s, e in pieces:
+            if search(text, s, e) is not None:
+                spans.extend((s, e))
     if not spans:
         return SentenceTuple.EMPTY
     if ident is None:
         return SentenceTuple.from_columns(text, spans)
     return SentenceTuple.deferred(text, spans, _sentence_tags, ident, turn_language.code, tuple(protected))
+
+
+def _marked_sentences(text: str, pieces: Sequence[tuple[int, int]], protected: Sequence[tuple[int, int]], spans: array[int]) -> None:
+    """Append to ``spans`` the pieces that have a word character outside the notes they hold."""
+    search = _WORDLIKE.search
+    for s, e in pieces:
+        inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e]
+        if inside:
+            if search(_unmarked(text, s, e, inside)) is None:
+                continue  # only a marker or punctuation: not a sentence
+        elif search(text, s, e) is None:
+            continue
+        spans.extend((s, e))
 
 
 def _sentence_tags(
