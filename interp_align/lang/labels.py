@@ -62,6 +62,7 @@ _NOTE_COLON = r"(?P<inner_colon>\([^()\n:]{1,80}:\))"
 #: line end, except right after a note, where gob.mx writes "(Interpretación …):Muchas gracias";
 #: a note left open before the colon ("(Interpretación del inglés al español: …") is group ``open``;
 #: a note with the colon inside its brackets ("(Habla en inglés:)") is group ``inner_colon``.
+#: Every match holds a colon and no line break (``heads`` tries only the lines with a colon).
 COLON_LABEL = re.compile(
     rf"^[ \t]*{_LABEL}[ \t]*,?[ \t]*(?:{_MARKER}[ \t]*:|{_NOTE_COLON}|{_OPEN_MARKER}[ \t]*:|:(?=\s|$))",
     re.MULTILINE,
