@@ -187,3 +187,19 @@ def test_stock_langdetect_tags_as_before() -> None:
     before, after = reference_langid.get_identifier("langdetect-stock"), langid.get_identifier("langdetect-stock")
     for text in _segments()[:60]:
         assert after.detect(text) == before.detect(text)
+
+
+# -- soft-wrap breaks -----------------------------------------------------------------------------
+
+from interp_align.parsing import document as _document  # noqa: E402
+
+_BREAK_PIECES = ["a", " ", "\t", "\n", "\r", "\r\n", "x.", "\n\n", "\u00a0", "B", "  \n"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=16).map("".join), st.integers(0, 60))
+def test_breaks_are_finditer_matches(text: str, start: int) -> None:
+    start = min(start, len(text))
+    for pattern, first in ((_document._INNER_BREAK, _document._NEWLINE), (_document._PARAGRAPH_BREAK, _document._BLANK_LINE)):
+        expected = [m.span() for m in pattern.finditer(text, start)]
+        assert [m.span() for m in _document._breaks(pattern, first, text, start)] == expected, pattern.pattern

@@ -158,7 +158,7 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
     kept = set(keep)
     spaces: list[int] = []
     joined = 0
-    for match in _INNER_BREAK.finditer(view, start):
+    for match in _breaks(_INNER_BREAK, _NEWLINE, view, start):
         newline = match.end() - 1
         next_start = _skip_blank(view, match.end())
         if match.end() in kept or next_start in kept:
@@ -220,7 +220,7 @@ def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str,
     break follows a word that cannot end a sentence ("of the"), and it does not open a turn."""
     spaces: list[int] = []
     mended = 0
-    for match in _PARAGRAPH_BREAK.finditer(view, start):
+    for match in _breaks(_PARAGRAPH_BREAK, _BLANK_LINE, view, start):
         next_start = _skip_blank(view, match.end())
         if match.end() in keep or next_start in keep:
             continue
@@ -234,6 +234,32 @@ def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str,
         spaces.extend(i for i in range(match.start(), match.end()) if view[i] in "\r\n")
         mended += 1
     return _spaced(view, spaces), mended
+
+
+_NEWLINE = re.compile("\n")
+#: A line break followed by a blank line: where every ``_PARAGRAPH_BREAK`` has its first break.
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _breaks(pattern: re.Pattern[str], first: re.Pattern[str], view: str, start: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(view, start)`` for a break pattern (``(?<=\\S)[ \\t]*\\r?\\n…``) whose
+    first line break ``first`` finds.
+
+    ``re`` tries a pattern that opens with a look-behind at every character; a match's start
+    is fixed by its first break (after the last non-space before it, its ``[ \\t]*\\r?``), so
+    ``pattern`` is matched there only, at the breaks ``first`` finds with a fast literal scan."""
+    position = start
+    while (found := first.search(view, position)) is not None:
+        newline = found.start()
+        begin = newline - 1 if newline > 0 and view[newline - 1] == "\r" else newline
+        while begin > 0 and view[begin - 1] in " \t":
+            begin -= 1
+        match = pattern.match(view, begin) if begin >= start else None
+        if match is not None:
+            yield match
+            position = match.end()
+        else:
+            position = newline + 1
 
 
 def _skip_blank(view: str, position: int) -> int:
