@@ -8,7 +8,7 @@ tracing slows Python down.
 Usage: python benchmarks/parse_throughput.py [--max-copies N]
 
 Measured (issue 11, second parse round; CPU, under load from other jobs on both cores), seed
-x100 (2 MB): detect (tags not read) 15.7 MB/s, no-detect 21.3, turns-only 36; peak 10 MB
+x100 (2 MB): detect (tags not read) 16.5 MB/s, no-detect 23.6, turns-only 40; peak 10 MB
 (about 5 bytes per input byte).
 """
 
