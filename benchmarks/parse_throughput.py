@@ -6,6 +6,10 @@ Three settings: full parse with language identification, ``detect_language=False
 tracing slows Python down.
 
 Usage: python benchmarks/parse_throughput.py [--max-copies N]
+
+Measured (issue 11, second parse round; CPU, under load from other jobs on both cores), seed
+x100 (2 MB): detect (tags not read) 16.5 MB/s, no-detect 23.6, turns-only 40; peak 10 MB
+(about 5 bytes per input byte).
 """
 
 from __future__ import annotations

@@ -269,13 +269,24 @@ _MOJIBAKE = re.compile(
 )
 
 
+#: The characters a ``_MOJIBAKE`` match starts with.
+_MOJIBAKE_LEADS = "ÃÂâ"
+
+
+def _mojibake_match(text: str) -> re.Match[str] | None:
+    """``_MOJIBAKE.search(text)``, from the first character a match can start with: ``str.find``
+    skips clean text many times faster than the regex scan (a tenth of a parse)."""
+    found = [at for at in map(text.find, _MOJIBAKE_LEADS) if at >= 0]
+    return _MOJIBAKE.search(text, min(found)) if found else None
+
+
 def find_mojibake(text: str, *, limit: int = 1) -> tuple[Diagnostic, ...]:
     """Diagnostics for text that was decoded with the wrong encoding somewhere upstream.
 
     Uses ftfy's badness check when available and a pattern for the usual
     UTF-8-as-Latin-1 sequences to locate the first occurrence; never raises.
     """
-    match = _MOJIBAKE.search(text)
+    match = _mojibake_match(text)
     bad = match is not None
     if not bad:
         from .badness import is_bad  # ftfy's check, run only where a match can start

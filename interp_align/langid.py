@@ -25,6 +25,7 @@ import math
 import operator
 import random
 import re
+import string
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -189,6 +190,68 @@ def _chunks(view: str) -> Iterator[str]:
 
 _SPACE = re.compile(r"\s")
 
+#: Texts at least this long are first decided by ``_settled`` (shorter ones rarely settle).
+_SETTLED_LENGTH = 300
+#: ``|score|`` at and beyond which a tag is decided and its confidence rounds to 1.0 whatever
+#: the summation order: ``sigmoid(9.91)`` already rounds to 1.0, and this is above ``DECISIVE``.
+_SETTLED_SCORE = 12.0
+
+
+def _settled(view: str) -> bool | None:
+    """Whether a long text's ``_view_evidence`` score is clearly Spanish (``True``) or English
+    (``False``), beyond ``_SETTLED_SCORE``; ``None`` when it is not clear.
+
+    The exact score adds every word's weight left to right (a regex match and a dict look-up a
+    word: a third of a tagged parse).  Here the whitespace tokens are split in C and their
+    weights (each the sum of its words') summed by ``sum``: a different rounding of the same
+    terms, off by less than ``_sum_error``.  The decision and the tag it gives — the sign, and
+    a confidence of 1.0 — are therefore the exact score's; a score within the error of the
+    line is left to the exact sum.
+    """
+    first = _WORD.search(view)
+    if first is None:
+        return None
+    word = first.group()
+    score = 0.0
+    for chunk in _chunks(view):  # a chunk's tokens at a time, as ``_view_evidence`` reads words
+        score += sum(map(_TOKEN_WEIGHTS.__getitem__, chunk.split()))
+    score += _FIRST_WEIGHTS[word] - _REST_WEIGHTS[word]
+    score += sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    if abs(score) < _SETTLED_SCORE + _sum_error(len(view)):
+        return None
+    return score > 0
+
+
+def _sum_error(length: int) -> float:
+    """A bound on how far two summation orders of a text's word weights can differ: at most
+    ``length`` words of at most ``_MAX_WEIGHT`` each, each sum within ``n u`` of the exact
+    one (recursive summation), doubled for the two, with room to spare."""
+    return 4.0 * length * length * _MAX_WEIGHT * 2.0**-53
+
+
+#: ASCII punctuation: never part of a ``_WORD`` word, and a word neither starts nor ends with
+#: an apostrophe, so a token stripped of these whose rest is all letters is that one word.
+_EDGE_MARKS = string.punctuation
+
+
+class _TokenWeightCache(dict[str, float]):
+    """Whitespace token → sum of its words' (not first) weights, filled on first sight, bounded."""
+
+    LIMIT = 1 << 17
+
+    def __missing__(self, token: str) -> float:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        core = token.strip(_EDGE_MARKS)
+        if core.isalpha():  # one word between punctuation ("president,"): no regex
+            value = self[token] = _REST_WEIGHTS[core]
+        else:
+            value = self[token] = sum(map(_REST_WEIGHTS.__getitem__, _WORD.findall(token)))
+        return value
+
+
+_TOKEN_WEIGHTS = _TokenWeightCache()
+
 
 def _is_name_like(word: str, first: bool) -> bool:
     """A capitalised word after the first that no word list knows: probably a name."""
@@ -231,6 +294,8 @@ class _WeightCache(dict[str, float]):
 
 _FIRST_WEIGHTS = _WeightCache(first=True)
 _REST_WEIGHTS = _WeightCache(first=False)
+#: No word weighs more than this either way (a marker, or an accent, a suffix and every infix).
+_MAX_WEIGHT = _MARKER_WEIGHT + _ACCENT_WEIGHT + max(abs(w) for _, w in SUFFIXES) + sum(abs(w) for _, w in INFIXES)
 
 
 def _word_evidence(word: str, first: bool) -> float:
@@ -240,7 +305,7 @@ def _word_evidence(word: str, first: bool) -> float:
         return _MARKER_WEIGHT * ((key in SPANISH_MARKERS) - (key in ENGLISH_MARKERS))
     if key in ENGLISH_WORDS or key in SPANISH_WORDS:
         return _FUNCTION_WEIGHT * ((key in SPANISH_WORDS) - (key in ENGLISH_WORDS))
-    accented = any(c in _SPANISH_LETTERS for c in key)
+    accented = not _SPANISH_LETTERS.isdisjoint(key)  # a set test in C, not a generator a letter
     if _is_name_like(word, first):
         return _NAME_ACCENT_WEIGHT if accented else 0.0
     if "'" in key:
@@ -304,7 +369,11 @@ class LexicalIdentifier:
     def detect(self, text: str) -> LanguageTag | None:
         if not _has_letters(text):
             return None
-        score, _ = lexical_evidence(text)
+        view = match_view(text)
+        settled = _settled(view) if len(view) >= _SETTLED_LENGTH else None
+        if settled is not None:
+            return _tag("es" if settled else "en", 1.0)
+        score, _ = _view_evidence(view)
         if score == 0:
             return None
         return _tag("es" if score > 0 else "en", _sigmoid(abs(score)))
@@ -339,19 +408,37 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
     """
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = factory.create()
-    detector.append(text)
     if not _fast_trials_agree(factory):
+        detector = factory.create()
+        detector.append(text)
         try:
             detector.get_probabilities()
         except LangDetectException:
             return {}
         return dict(zip(detector.langlist, detector.langprob, strict=True))
+    detector = _detector(factory)
+    detector.append(text)
     detector.cleaning_text()
     ngrams = detector._extract_ngrams()
     if not ngrams:
         return {}
     return dict(zip(detector.langlist, _trials(detector, ngrams), strict=True))
+
+
+_DETECTORS: dict[int, Any] = {}
+
+
+def _detector(factory: Any) -> Any:
+    """The factory's detector, emptied: one made per text seeded a generator from the OS (a
+    tenth of a short text's detection) that ``_trials`` never uses; the rest of a detector's
+    state is the factory's, and its text is all that a detection adds.  Shared, like ``_RANDOM``:
+    one detection at a time per process (``batch`` runs workers as processes)."""
+    detector = _DETECTORS.get(id(factory))
+    if detector is None:
+        detector = _DETECTORS[id(factory)] = factory.create()
+    detector.text = ""
+    detector.langprob = None
+    return detector
 
 
 def _trials(detector: Any, ngrams: list[str]) -> list[float]:
@@ -388,22 +475,27 @@ def _two_trial(
     prob: list[float], rows: list[list[float]], size: int, bits: int, getrandbits: Callable[[int], int],
     weight: float, limit: int, threshold: float,
 ) -> list[float]:
-    """One trial for two languages (the restricted default): ``_trial`` with the loop unrolled."""
+    """One trial for two languages (the restricted default): ``_trial`` unrolled.
+
+    The same draws and float operations in the same order; the normalisation every fifth
+    draw is made after an inner run of five, not tested for at each draw, and ``p0 + p1`` is
+    ``sum([p0, p1])`` (a float sum from 0), which cost a list and a call a normalisation.
+    """
     p0, p1 = prob
-    i = 0
+    draws, i = 1, 0  # the first normalisation follows the first draw, the others every fifth
     while True:
-        r = getrandbits(bits)
-        while r >= size:
+        for _ in range(draws):
             r = getrandbits(bits)
-        row = rows[r]
-        p0 *= weight + row[0]
-        p1 *= weight + row[1]
-        if i % 5 == 0:
-            total = sum([p0, p1])
-            p0, p1 = p0 / total, p1 / total
-            if max(0.0, p0, p1) > threshold or i >= limit:
-                return [p0, p1]
-        i += 1
+            while r >= size:
+                r = getrandbits(bits)
+            row = rows[r]
+            p0 *= weight + row[0]
+            p1 *= weight + row[1]
+        total = p0 + p1
+        p0, p1 = p0 / total, p1 / total
+        if p0 > threshold or p1 > threshold or i >= limit:
+            return [p0, p1]
+        draws, i = 5, i + 5
 
 
 def _trial(
@@ -526,8 +618,13 @@ class LangdetectIdentifier:
                 return None
             code = max(probabilities, key=lambda c: probabilities[c])
             return _tag(code, probabilities[code])
-        lexical, _ = lexical_evidence(text)
-        if set(self.languages) == {"en", "es"} and abs(lexical) >= self.DECISIVE:
+        view = match_view(text)
+        english_spanish = set(self.languages) == {"en", "es"}
+        settled = _settled(view) if english_spanish and len(view) >= _SETTLED_LENGTH else None
+        if settled is not None:  # decisive, and sure to four places: the exact score is not needed
+            return _tag("es" if settled else "en", 1.0)
+        lexical, _ = _view_evidence(view)
+        if english_spanish and abs(lexical) >= self.DECISIVE:
             return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
         content = mask_names(text)
         letters = sum(c.isalpha() for c in content)

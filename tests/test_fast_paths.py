@@ -106,7 +106,12 @@ def test_split_sentences_matches_the_reference(case: tuple[str, int, int, str, l
 from interp_align.lang.labels import COLON_LABEL  # noqa: E402
 from interp_align.parsing.blocks import SEPARATOR  # noqa: E402
 from interp_align.parsing.dialects import DIALECTS  # noqa: E402
-from interp_align.parsing.document import count_matches, is_blank, line_matches  # noqa: E402
+from interp_align.parsing.document import (  # noqa: E402
+    count_matches,
+    is_blank,
+    line_matches,
+    line_matches_holding,
+)
 
 _LINE_PATTERNS = [
     COLON_LABEL,
@@ -129,6 +134,18 @@ def test_line_matches_are_finditer_matches(text: str, pos: int) -> None:
         assert got == expected, pattern.pattern
         for cap in (1, 2, 50):
             assert count_matches(pattern, text, cap) == min(cap, sum(1 for _ in pattern.finditer(text))), pattern.pattern
+
+
+_LABEL_PIECES = ["MR. X", "SECRETARIA", ":", " ", "\n", "(Interpretación", ")", "(INE) ", "Hola", "10:30", "\r\n", ",", "\t", "\x85"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=16).map("".join), st.integers(0, 120))
+def test_colon_labels_on_colon_lines_are_line_matches(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    expected = [(start, m.span("label"), m.end(), m.groups()) for start, m in line_matches(COLON_LABEL, text, pos)]
+    got = [(start, m.span("label"), m.end(), m.groups()) for start, m in line_matches_holding(COLON_LABEL, text, ":", pos)]
+    assert got == expected
 
 
 @given(st.lists(st.sampled_from([" ", "\n", "\u00a0", "\u200b", "\u2061", "\r", "x", "\ufeff", "\u3000"]), max_size=8).map("".join))
@@ -170,3 +187,19 @@ def test_stock_langdetect_tags_as_before() -> None:
     before, after = reference_langid.get_identifier("langdetect-stock"), langid.get_identifier("langdetect-stock")
     for text in _segments()[:60]:
         assert after.detect(text) == before.detect(text)
+
+
+# -- soft-wrap breaks -----------------------------------------------------------------------------
+
+from interp_align.parsing import document as _document  # noqa: E402
+
+_BREAK_PIECES = ["a", " ", "\t", "\n", "\r", "\r\n", "x.", "\n\n", "\u00a0", "B", "  \n"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=16).map("".join), st.integers(0, 60))
+def test_breaks_are_finditer_matches(text: str, start: int) -> None:
+    start = min(start, len(text))
+    for pattern, first in ((_document._INNER_BREAK, _document._NEWLINE), (_document._PARAGRAPH_BREAK, _document._BLANK_LINE)):
+        expected = [m.span() for m in pattern.finditer(text, start)]
+        assert [m.span() for m in _document._breaks(pattern, first, text, start)] == expected, pattern.pattern

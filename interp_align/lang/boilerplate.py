@@ -166,9 +166,9 @@ def chrome_reason(line: str) -> str | None:
     key = fold(stripped).strip(_STRIP)
     if key in CHROME_LINES:
         return f"page chrome: {key}"
-    for prefix in CHROME_PREFIXES:
-        if key.startswith(prefix):
-            return f"page chrome: {prefix}"
+    if key.startswith(CHROME_PREFIXES):  # one C call for the usual line that has none
+        prefix = next(p for p in CHROME_PREFIXES if key.startswith(p))
+        return f"page chrome: {prefix}"
     if len(key.split()) <= 8 and SPAM_WORDS.search(key) and not _SENTENCE.search(stripped):
         return "spam link text"  # link text has no sentences: "Maria Casino, Radio Uno." is a reporter
     return None

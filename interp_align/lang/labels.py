@@ -62,6 +62,7 @@ _NOTE_COLON = r"(?P<inner_colon>\([^()\n:]{1,80}:\))"
 #: line end, except right after a note, where gob.mx writes "(Interpretación …):Muchas gracias";
 #: a note left open before the colon ("(Interpretación del inglés al español: …") is group ``open``;
 #: a note with the colon inside its brackets ("(Habla en inglés:)") is group ``inner_colon``.
+#: Every match holds a colon and no line break (``heads`` tries only the lines with a colon).
 COLON_LABEL = re.compile(
     rf"^[ \t]*{_LABEL}[ \t]*,?[ \t]*(?:{_MARKER}[ \t]*:|{_NOTE_COLON}|{_OPEN_MARKER}[ \t]*:|:(?=\s|$))",
     re.MULTILINE,
@@ -464,20 +465,32 @@ def read_label_line(view: str, start: int, end: int) -> LabelLine:
         return LabelLine("unknown", end)
     label_end = start + _strip_trailing_notes(line)
     label = view[start:label_end].strip()
-    outside = re.sub(r"\([^()]*\)?", " ", label)
-    letters = [c for c in outside if c.isalpha()]
-    if any(c.islower() for c in letters):
+    outside = _NOTE.sub(" ", label) if "(" in label else label
+    if _has_lower_letter(outside):
         return LabelLine("prose", label_end)
     key = fold(label).strip(" .")
     if DATE_LINE.fullmatch(key):
         return LabelLine("date", label_end)
     if chrome_reason(line) is not None:
         return LabelLine("end", label_end, chrome_reason(line))
-    if len(letters) < 2:
+    if sum(map(str.isalpha, outside)) < 2:
         return LabelLine("rejected", label_end, "fewer than two letters")
     if len(label.split()) > MAX_BLOCK_LABEL_WORDS:
         return LabelLine("rejected", label_end, f"more than {MAX_BLOCK_LABEL_WORDS} words")
     return LabelLine("label", label_end)
+
+
+#: A note in parentheses, closed or left open, blanked before a label's case is read.
+_NOTE = re.compile(r"\([^()]*\)?")
+
+
+def _has_lower_letter(text: str) -> bool:
+    """Whether a letter of ``text`` is lower case.  ``str.isupper`` answers no in C for an
+    all-caps label (it is false as soon as one character is lower case); only other lines
+    are read a character at a time, and prose stops at its first lower-case letter."""
+    if text.isupper():
+        return False
+    return any(c.islower() and c.isalpha() for c in text)
 
 
 def _strip_trailing_notes(line: str) -> int:

@@ -135,9 +135,14 @@ def _decode(body: str) -> tuple[dict[str, object], str | None]:
     import yaml  # PyYAML: imported only for records that have front matter
 
     try:
-        loaded = yaml.safe_load(body)
-    except yaml.YAMLError as exc:
-        return {}, f"front matter is not valid YAML ({type(exc).__name__})"
+        # libyaml's loader (when PyYAML was built with it) reads the same values several times
+        # faster; a block it refuses is read again by the pure-Python one, whose error is named.
+        loaded = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        try:
+            loaded = yaml.safe_load(body)
+        except yaml.YAMLError as exc:
+            return {}, f"front matter is not valid YAML ({type(exc).__name__})"
     return (loaded, None) if isinstance(loaded, dict) else ({}, "front matter is not a mapping")
 
 
@@ -153,7 +158,7 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
     kept = set(keep)
     spaces: list[int] = []
     joined = 0
-    for match in _INNER_BREAK.finditer(view, start):
+    for match in _breaks(_INNER_BREAK, _NEWLINE, view, start):
         newline = match.end() - 1
         next_start = _skip_blank(view, match.end())
         if match.end() in kept or next_start in kept:
@@ -215,7 +220,7 @@ def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str,
     break follows a word that cannot end a sentence ("of the"), and it does not open a turn."""
     spaces: list[int] = []
     mended = 0
-    for match in _PARAGRAPH_BREAK.finditer(view, start):
+    for match in _breaks(_PARAGRAPH_BREAK, _BLANK_LINE, view, start):
         next_start = _skip_blank(view, match.end())
         if match.end() in keep or next_start in keep:
             continue
@@ -229,6 +234,32 @@ def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str,
         spaces.extend(i for i in range(match.start(), match.end()) if view[i] in "\r\n")
         mended += 1
     return _spaced(view, spaces), mended
+
+
+_NEWLINE = re.compile("\n")
+#: A line break followed by a blank line: where every ``_PARAGRAPH_BREAK`` has its first break.
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _breaks(pattern: re.Pattern[str], first: re.Pattern[str], view: str, start: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(view, start)`` for a break pattern (``(?<=\\S)[ \\t]*\\r?\\n…``) whose
+    first line break ``first`` finds.
+
+    ``re`` tries a pattern that opens with a look-behind at every character; a match's start
+    is fixed by its first break (after the last non-space before it, its ``[ \\t]*\\r?``), so
+    ``pattern`` is matched there only, at the breaks ``first`` finds with a fast literal scan."""
+    position = start
+    while (found := first.search(view, position)) is not None:
+        newline = found.start()
+        begin = newline - 1 if newline > 0 and view[newline - 1] == "\r" else newline
+        while begin > 0 and view[begin - 1] in " \t":
+            begin -= 1
+        match = pattern.match(view, begin) if begin >= start else None
+        if match is not None:
+            yield match
+            position = match.end()
+        else:
+            position = newline + 1
 
 
 def _skip_blank(view: str, position: int) -> int:
@@ -354,6 +385,28 @@ def line_matches(pattern: re.Pattern[str], view: str, pos: int = 0) -> Iterator[
             return
         yield found.start() + 1, found
         pos = found.end()
+
+
+def line_matches_holding(pattern: re.Pattern[str], view: str, needle: str, pos: int = 0) -> Iterator[tuple[int, re.Match[str]]]:
+    """``line_matches(pattern, view, pos)``, trying only the lines that hold ``needle``.
+
+    For a line pattern each of whose matches holds ``needle`` and stays on its line (the
+    caller's claim): ``str.find`` skips the other lines many times faster than ``re`` tries
+    each line start.  The matches' groups and ends are ``line_matches``'s; ``start()`` is the
+    line start (``line_matches`` may give one before the newline)."""
+    forms = _line_forms(pattern)
+    if forms is None:
+        yield from line_matches(pattern, view, pos)
+        return
+    at_line = forms[0]
+    found = view.find(needle, pos)
+    while found >= 0:
+        start = view.rfind("\n", 0, found) + 1
+        match = at_line.match(view, start) if start >= pos else None
+        if match is not None:
+            yield start, match
+        newline = view.find("\n", found)
+        found = view.find(needle, newline + 1) if newline >= 0 else -1
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from ..models import Diagnostic, Severity
 from ..normalize import fold
 from .blocks import BlockLine, SpeakerBlock
 from .diagnostics import diagnostic
-from .document import Document, line_matches
+from .document import Document, line_matches, line_matches_holding
 from .notes import Note
 
 __all__ = ["FINDERS", "FINDER_PATTERNS", "Head", "HeadContext", "find_heads", "register_finder"]
@@ -115,7 +115,7 @@ def find_heads(ctx: HeadContext, names: Sequence[str], *, speech: bool = False) 
 def _colon(ctx: HeadContext, earlier: Sequence[Head]) -> list[Head]:
     view = ctx.doc.view
     heads = []
-    for _, match in line_matches(labels.COLON_LABEL, view, ctx.doc.body_start):
+    for _, match in line_matches_holding(labels.COLON_LABEL, view, ":", ctx.doc.body_start):
         label = match.group("label")
         start, label_end = match.span("label")
         if ctx.in_nonspeech_block(start):

@@ -67,6 +67,9 @@ def read_passages(
     role_notes = [n for n in notes if n.spec.role is not None and n.marker.end <= body_end]
     out: list[Passage] = []
     state = _State(PassageKind.ORIGINAL, body_start)
+    if not role_notes:  # most turns: one original passage, if it holds a word
+        _close(view, out, state, body_end)
+        return out
     groups = []
     i = 0
     while i < len(role_notes):
