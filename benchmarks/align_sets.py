@@ -6,12 +6,14 @@ read from ``../shared/benchmarks`` (never copied into the project; an absent
 set is skipped), and the project's own EN–ES gold under ``corpora/``.  Ours
 runs in corpus mode (documents of one language pair aligned together) and,
 for comparison, one document at a time.  Prints strict/lax F1, null beads
-predicted against gold, and exact recall per gold bead type.  ``--params``
+predicted against gold, and exact recall per gold bead type (``--errors``
+adds, per system, how many of its beads of each type are exactly right: where
+the strict errors are on the precision side).  ``--params``
 overrides defaults of :class:`~interp_align.align.AlignParams` (the
 ablations of docs/alignment.md), e.g. ``--params max_total=5,trailing_omission=None``;
 ``--quick`` prints our corpus mode only.
 
-    .venv/bin/python benchmarks/align_sets.py [--root DIR] [--params K=V,...] [--quick]
+    .venv/bin/python benchmarks/align_sets.py [--root DIR] [--params K=V,...] [--quick] [--errors]
 """
 
 from __future__ import annotations
@@ -84,7 +86,9 @@ def gc(docs: Sequence[Doc]) -> list[list[Bead]]:
     return out
 
 
-def report(name: str, docs: Sequence[Doc], systems: dict[str, Callable[[], list[list[Bead]]]]) -> None:
+def report(
+    name: str, docs: Sequence[Doc], systems: dict[str, Callable[[], list[list[Bead]]]], errors: bool = False
+) -> None:
     gold = [d[3] for d in docs]
     nulls = sum(1 for g in gold for b in g if not b.src or not b.tgt)
     print(f"== {name}: {len(docs)} documents, {sum(len(g) for g in gold)} gold beads, {nulls} null")
@@ -99,6 +103,9 @@ def report(name: str, docs: Sequence[Doc], systems: dict[str, Callable[[], list[
         predicted = sum(1 for t in test for b in t if not b.src or not b.tgt)
         cells = " ".join(f"{kinds[t][0] / kinds[t][1]:5.2f}" if t in kinds else f"{'-':>5}" for t in TYPES)
         print(f"  {label:22}{sc.f1_strict:10.3f}{sc.f1_lax:8.3f}{predicted:7d}{cpu:7.1f}  {cells}")
+        if errors:  # the same count with gold and test swapped: right / predicted, per predicted type
+            right = recall_by_kind([(t, g) for g, t in pairs])
+            print("    right/predicted: " + ", ".join(f"{t} {r}/{n}" for t, (r, n) in right.items()))
     counts = recall_by_kind([(g, []) for g in gold])
     print("  gold beads per type:  " + " ".join(f"{counts[t][1]:>5}" if t in counts else f"{'-':>5}" for t in TYPES))
 
@@ -108,6 +115,7 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=DEFAULT_SHARED, help="folder holding eptic-dev/, textberg/, parice/")
     parser.add_argument("--params", default="", help="AlignParams overrides, key=value,...")
     parser.add_argument("--quick", action="store_true", help="our corpus mode only")
+    parser.add_argument("--errors", action="store_true", help="also print right/predicted beads per predicted type")
     args = parser.parse_args()
     params = parse_params(args.params)
     sets: list[tuple[str, list[Path]]] = []
@@ -129,7 +137,7 @@ def main() -> None:
             systems["nltk gale-church"] = lambda d=docs: gc(d)
         if not args.quick and all((f / "bertalign").is_file() for f in folders):
             systems["bertalign+LaBSE (file)"] = lambda fs=folders: [read_beads(f / "bertalign") for f in fs]
-        report(name, docs, systems)
+        report(name, docs, systems, args.errors)
 
 
 if __name__ == "__main__":
