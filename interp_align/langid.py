@@ -19,8 +19,11 @@ prior; for comparison) and ``"py3langid"`` when that package is installed.
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
 import importlib
+import itertools
 import math
 import operator
 import random
@@ -402,9 +405,11 @@ def _langdetect_factory(languages: tuple[str, ...] | None, seed: int) -> Any:
 def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
     """Per-language probabilities from a seeded detector; empty when it finds no features.
 
-    langdetect prepares the text and picks its n-grams; its random trials — 80 % of its time,
-    one method call per n-gram drawn — are run by ``_trials``, which gives the same floats
-    (checked once against langdetect itself, see ``_fast_trials_agree``).
+    The same floats as langdetect's own ``get_probabilities``, computed faster: the n-grams
+    are looked up a word at a time (``_ngram_rows``) and the random trials replayed from a
+    stored stream of the seeded generator's output (``_replay``), or run by ``_trials``.
+    Both are checked once per factory against langdetect itself (``_fast_trials_agree``);
+    if a future Python or langdetect differs, langdetect runs as it is.
     """
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -417,12 +422,110 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
             return {}
         return dict(zip(detector.langlist, detector.langprob, strict=True))
     detector = _detector(factory)
-    detector.append(text)
-    detector.cleaning_text()
-    ngrams = detector._extract_ngrams()
-    if not ngrams:
+    rows = _ngram_rows(detector, text)
+    if rows is None:  # longer than langdetect reads: its own preparation cuts the text
+        detector.append(text)
+        detector.cleaning_text()
+        rows = [detector.word_lang_prob_map[w] for w in detector._extract_ngrams()]
+    if not rows:
         return {}
-    return dict(zip(detector.langlist, _trials(detector, ngrams), strict=True))
+    draws = _draws(detector.seed) if len(detector.langlist) == 2 else None
+    probabilities = _replay(detector, rows, draws) if draws is not None else _trials(detector, rows)
+    return dict(zip(detector.langlist, probabilities, strict=True))
+
+
+def _ngram_rows(detector: Any, text: str) -> list[list[float]] | None:
+    """The profile rows of the n-grams langdetect's ``_extract_ngrams`` would list for
+    ``text`` after ``append`` and ``cleaning_text``, in order; ``None`` for a text longer
+    than the detector reads (``append`` cuts it).
+
+    langdetect normalises one character at a time and slides a three-character window that
+    starts afresh after every space; so a text's n-grams are those of its words (with the
+    space that follows each, if any), one after another.  Characters are normalised through
+    a table and each word's rows remembered (``_WordRows``): a look-up a word, not a method
+    call a character.  Runs of spaces, which ``append`` squeezes, add no n-gram.
+    """
+    if len(text) > detector.max_text_length:
+        return None
+    from langdetect.utils.ngram import NGram
+
+    text = NGram.normalize_vi(detector.MAIL_RE.sub(" ", detector.URL_RE.sub(" ", text)))
+    # ``cleaning_text`` drops Latin letters from mostly non-Latin text; it cannot when the
+    # characters from U+0300 up (a bound on what it counts as non-Latin) are few enough
+    high = len(_HIGH_CHARACTERS.findall(text))
+    if high and len(_LATIN_CHARACTERS.findall(text)) * 2 < high:
+        detector.text = text
+        detector.cleaning_text()
+        text = detector.text
+    rows = _WORD_ROWS.get(id(detector.word_lang_prob_map))
+    if rows is None:
+        rows = _WORD_ROWS[id(detector.word_lang_prob_map)] = _WordRows(detector.word_lang_prob_map)
+    words = _NGRAM_WORD.findall(text.translate(_NGRAM_CHARACTERS))
+    return list(itertools.chain.from_iterable(map(rows.__getitem__, words)))
+
+
+#: What ``cleaning_text`` counts as Latin (``'A' <= ch <= 'z'``) and a superset of what it
+#: counts as not (``ch >= '\u0300'``, less one block).
+_LATIN_CHARACTERS = re.compile("[A-z]")
+_HIGH_CHARACTERS = re.compile("[\u0300-\U0010ffff]")
+#: A normalised word and the space after it, if any.
+_NGRAM_WORD = re.compile("[^ ]+ ?")
+
+
+class _NgramCharacters(dict[int, str]):
+    """``str.translate`` table: code point → langdetect's ``NGram.normalize`` of it, filled on
+    first sight (a text uses few distinct characters)."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        value = self[code] = NGram.normalize(chr(code))
+        return value
+
+
+_NGRAM_CHARACTERS = _NgramCharacters()
+
+
+class _WordRows(dict[str, tuple[list[float], ...]]):
+    """Normalised word (with its following space, if any) → the profile rows of the n-grams
+    langdetect lists for it, filled on first sight, bounded; one per profile map."""
+
+    LIMIT = 1 << 17
+
+    def __init__(self, profiles: dict[str, list[float]]) -> None:
+        super().__init__()
+        self.profiles = profiles
+
+    def __missing__(self, word: str) -> tuple[list[float], ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[word] = tuple(self.profiles[gram] for gram in _word_ngrams(word, self.profiles))
+        return value
+
+
+def _word_ngrams(word: str, known: Any) -> list[str]:
+    """The n-grams langdetect's window yields over ``word`` (a normalised word, perhaps with
+    one trailing space) read from a fresh start, that ``known`` holds.
+
+    The window holds a space and the last one or two characters (then the last three); no
+    n-gram is taken where a character and the one before it are both capitals (an acronym),
+    and a lone space is never one.
+    """
+    grams, last, found = " ", " ", []
+    for char in word:
+        grams = grams[1:] + char if len(grams) >= 3 else grams + char
+        capitals = char.isupper() and last.isupper()
+        last = char
+        if capitals:
+            continue
+        for n in range(1, min(3, len(grams)) + 1):
+            gram = grams[-n:]
+            if gram != " " and gram in known:
+                found.append(gram)
+    return found
+
+
+_WORD_ROWS: dict[int, _WordRows] = {}
 
 
 _DETECTORS: dict[int, Any] = {}
@@ -441,14 +544,13 @@ def _detector(factory: Any) -> Any:
     return detector
 
 
-def _trials(detector: Any, ngrams: list[str]) -> list[float]:
+def _trials(detector: Any, rows: list[list[float]]) -> list[float]:
     """langdetect's ``_detect_block`` trials: the same random draws and float operations, in
     the same order, with the n-gram rows looked up once and two languages kept in locals.
 
     ``random.choice(seq)`` is ``seq[_randbelow(len(seq))]``, which draws ``getrandbits(k)``
     until it is below ``len(seq)``; the draws are made here directly.
     """
-    rows = [detector.word_lang_prob_map[w] for w in ngrams]
     size = len(rows)
     bits = size.bit_length()
     rng = _RANDOM
@@ -525,15 +627,160 @@ def _trial(
         i += 1
 
 
+class _SizeDraws:
+    """The draws ``random.choice`` keeps for one sequence length, over the words scanned."""
+
+    __slots__ = ("indices", "positions", "scanned")
+
+    def __init__(self) -> None:
+        self.indices: list[int] = []  # each kept draw: the index it picks
+        self.positions: array.array[int] = array.array("L")  # the word it was made from
+        self.scanned = 0  # words looked at
+
+
+class _Draws:
+    """The 32-bit words a generator seeded with ``seed`` gives, in order, and for each n-gram
+    count the draws ``random.choice`` makes from them: kept, since every detection reseeds.
+
+    ``random.choice(seq)`` draws ``getrandbits(k)`` (the top ``k`` bits of one word, ``k``
+    the bit length of ``len(seq)``) until one is below ``len(seq)``, and ``gauss`` reads two
+    ``random()`` floats (two words each) every other call.  So what a detection draws
+    depends only on where in the stream each of its trials starts, and the draws are
+    listed once per n-gram count rather than made one method call at a time.
+    """
+
+    #: words read from the generator, and scanned for a size, at a time
+    CHUNK = 1024
+    #: n-gram counts remembered (a few kB each); beyond, the table starts afresh
+    SIZES = 256
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+        self.words: list[int] = []
+        self._sizes: dict[int, _SizeDraws] = {}
+
+    def cover(self, size: int, position: int, draws: int) -> _SizeDraws:
+        """``size``'s draws, scanned past word ``position`` and to at least ``draws`` draws."""
+        table = self._sizes.get(size)
+        if table is None:
+            if len(self._sizes) >= self.SIZES:
+                self._sizes.clear()
+            table = self._sizes[size] = _SizeDraws()
+        shift = 32 - size.bit_length()
+        words = self.words
+        while table.scanned <= position or len(table.indices) < draws:
+            start = table.scanned
+            stop = start + self.CHUNK
+            if len(words) < stop:
+                getrandbits = self._rng.getrandbits
+                words.extend(getrandbits(32) for _ in range(stop - len(words)))
+            top = [word >> shift for word in words[start:stop]]
+            kept = list(map(size.__gt__, top))
+            table.indices.extend(itertools.compress(top, kept))
+            table.positions.extend(itertools.compress(range(start, stop), kept))
+            table.scanned = stop
+        return table
+
+    def gauss_pair(self, position: int) -> tuple[float, float]:
+        """The two normal deviates ``random.gauss`` makes from the four words at ``position``:
+        ``random()`` is ``((a >> 5) * 2**26 + (b >> 6)) / 2**53`` of two words, and
+        Box–Muller (Lambert Meertens's form) turns two of those into a cosine and a sine."""
+        words = self.words
+        while len(words) < position + 4:
+            words.append(self._rng.getrandbits(32))
+        first = ((words[position] >> 5) * 67108864.0 + (words[position + 1] >> 6)) * (1.0 / 9007199254740992.0)
+        second = ((words[position + 2] >> 5) * 67108864.0 + (words[position + 3] >> 6)) * (1.0 / 9007199254740992.0)
+        angle = first * _TWO_PI
+        radius = math.sqrt(-2.0 * math.log(1.0 - second))
+        return math.cos(angle) * radius, math.sin(angle) * radius
+
+
+_TWO_PI = 2.0 * math.pi
+_DRAWS: dict[int, _Draws] = {}
+
+
+def _draws(seed: object) -> _Draws | None:
+    """The stored stream of ``seed`` (``None`` for a generator seeded from the OS)."""
+    if type(seed) is not int:
+        return None
+    draws = _DRAWS.get(seed)
+    if draws is None:
+        draws = _DRAWS[seed] = _Draws(seed)
+    return draws
+
+
+def _replay(detector: Any, rows: list[list[float]], draws: _Draws) -> list[float]:
+    """langdetect's trials for two languages, read from ``draws``: the same n-grams drawn and
+    the same float operations in the same order as ``_trials`` (and langdetect)."""
+    size = len(rows)
+    if size.bit_length() > 32:
+        return _trials(detector, rows)
+    trials, limit, threshold = detector.n_trial, detector.ITERATION_LIMIT, detector.CONV_THRESHOLD
+    start0, start1 = detector._init_probability()
+    alpha, width, base = detector.alpha, detector.ALPHA_WIDTH, detector.BASE_FREQ
+    most = limit + 5  # draws a trial can make
+    pick = rows.__getitem__
+    total0 = total1 = 0.0
+    position = draw = 0  # the next word of the stream, and the next kept draw
+    spare: float | None = None
+    table = draws.cover(size, 0, most)
+    for _ in range(trials):
+        if spare is None:  # gauss makes two deviates from the next four words
+            deviate, spare = draws.gauss_pair(position)
+            position += 4
+            table = draws.cover(size, position, 0)
+            draw = bisect.bisect_left(table.positions, position)
+        else:
+            deviate, spare = spare, None
+        table = draws.cover(size, position, draw + most)
+        weight = (alpha + deviate * width) / base
+        picked: Any = iter(table.indices)
+        picked.__setstate__(draw)  # a list iterator can start anywhere: no copy, no skipping
+        p0, p1, used = _replay_trial(start0, start1, map(pick, picked), weight, limit, threshold)
+        total0 += p0 / trials
+        total1 += p1 / trials
+        draw += used
+        position = table.positions[draw - 1] + 1
+    return [total0, total1]
+
+
+def _replay_trial(
+    p0: float, p1: float, drawn: Iterator[list[float]], weight: float, limit: int, threshold: float
+) -> tuple[float, float, int]:
+    """One trial over the rows ``drawn``: ``_two_trial``'s operations (a normalisation after
+    the first draw, then after every fifth); also how many rows it read."""
+    left, i = 1, 0  # draws before the next normalisation, and langdetect's counter
+    for a, b in drawn:
+        p0 *= weight + a
+        p1 *= weight + b
+        left -= 1
+        if left:
+            continue
+        total = p0 + p1
+        p0, p1 = p0 / total, p1 / total
+        if p0 > threshold or p1 > threshold or i >= limit:
+            return p0, p1, i + 1
+        left, i = 5, i + 5
+    raise AssertionError("_Draws.cover lists every draw a trial can make")
+
+
 #: One generator for every detection (making one reads the OS entropy pool; reseeding does not).
 _RANDOM = random.Random()
-_PROBES = ("Thank you very much, Mr. President.", "Muchas gracias, señor presidente.", "Sí.", "OK")
+_PROBES = (
+    "Thank you very much, Mr. President.",
+    "Muchas gracias, señor presidente.",
+    "Sí.",
+    "OK",
+    "The NAFTA   talks — “ahead” at https://x.org, a@b.com.",
+    "Привет, мир: OK",
+)
 _AGREEMENT: dict[int, bool] = {}
 
 
 def _fast_trials_agree(factory: Any) -> bool:
-    """Whether ``_trials`` gives langdetect's own probabilities on a few probes (checked once per
-    factory): if a future Python or langdetect draws differently, langdetect runs as it is."""
+    """Whether the fast path (``_ngram_rows``, then ``_replay`` or ``_trials``) gives
+    langdetect's own probabilities on a few probes (checked once per factory): if a future
+    Python or langdetect prepares or draws differently, langdetect runs as it is."""
     key = id(factory)
     if key not in _AGREEMENT:
         from langdetect.lang_detect_exception import LangDetectException
@@ -542,17 +789,20 @@ def _fast_trials_agree(factory: Any) -> bool:
         for probe in _PROBES:
             slow, fast = factory.create(), factory.create()
             slow.append(probe)
-            fast.append(probe)
             try:
                 slow.get_probabilities()
             except LangDetectException:
                 expected = None
             else:
                 expected = slow.langprob
+            fast.append(probe)
             fast.cleaning_text()
-            ngrams = fast._extract_ngrams()
-            got = _trials(fast, ngrams) if ngrams else None
-            agree = agree and got == expected
+            rows = [fast.word_lang_prob_map[w] for w in fast._extract_ngrams()]
+            agree = agree and _ngram_rows(fast, probe) == rows
+            agree = agree and (_trials(fast, rows) if rows else None) == expected
+            draws = _draws(fast.seed) if len(fast.langlist) == 2 else None
+            if draws is not None:
+                agree = agree and (_replay(fast, rows, draws) if rows else None) == expected
         _AGREEMENT[key] = agree
     return _AGREEMENT[key]
 
