@@ -267,7 +267,11 @@ def mask_names(text: str) -> str:
     n-gram detectors read "Bárcena" or "Ojeda" as evidence for Spanish or
     Portuguese; a name says nothing about the language it is mentioned in.
     """
-    view = match_view(text)
+    return _mask_names(text, match_view(text))
+
+
+def _mask_names(text: str, view: str) -> str:
+    """``mask_names`` of ``text`` whose ``match_view`` is ``view``."""
     pieces = []
     last = 0
     for position, match in enumerate(_WORD.finditer(view)):
@@ -339,7 +343,7 @@ def _tag(code: str, confidence: float) -> LanguageTag:
 
 
 def _has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)
+    return any(map(str.isalpha, text))
 
 
 def _check_languages(languages: Sequence[str]) -> tuple[str, ...]:
@@ -402,14 +406,19 @@ def _langdetect_factory(languages: tuple[str, ...] | None, seed: int) -> Any:
     return factory
 
 
-def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
+def _langdetect_probabilities(
+    factory: Any, text: str, answers: dict[str, dict[str, float]] | None = None
+) -> dict[str, float]:
     """Per-language probabilities from a seeded detector; empty when it finds no features.
 
     The same floats as langdetect's own ``get_probabilities``, computed faster: the n-grams
     are looked up a word at a time (``_ngram_rows``) and the random trials replayed from a
     stored stream of the seeded generator's output (``_replay``), or run by ``_trials``.
     Both are checked once per factory against langdetect itself (``_fast_trials_agree``);
-    if a future Python or langdetect differs, langdetect runs as it is.
+    if a future Python or langdetect differs, langdetect runs as it is.  ``answers``, if
+    given, remembers the probabilities by the text's normalised words (bounded): texts with
+    the same words, punctuation and blanked names aside ("Gracias, Secretario Blinken." and
+    "Gracias, Secretario Mayorkas."), have the same n-grams and so the same answer.
     """
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -422,11 +431,25 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
             return {}
         return dict(zip(detector.langlist, detector.langprob, strict=True))
     detector = _detector(factory)
-    rows = _ngram_rows(detector, text)
-    if rows is None:  # longer than langdetect reads: its own preparation cuts the text
+    words = _ngram_words(detector, text)
+    if words is None:  # longer than langdetect reads: its own preparation cuts the text
         detector.append(text)
         detector.cleaning_text()
-        rows = [detector.word_lang_prob_map[w] for w in detector._extract_ngrams()]
+        return _probabilities(detector, [detector.word_lang_prob_map[w] for w in detector._extract_ngrams()])
+    key = "".join(words)
+    probabilities = answers.get(key) if answers is not None else None
+    if probabilities is None:
+        rows = _word_rows(detector)
+        probabilities = _probabilities(detector, list(itertools.chain.from_iterable(map(rows.__getitem__, words))))
+        if answers is not None:
+            if len(answers) >= _ANSWERS_LIMIT:
+                answers.clear()
+            answers[key] = probabilities
+    return probabilities
+
+
+def _probabilities(detector: Any, rows: list[list[float]]) -> dict[str, float]:
+    """langdetect's probabilities from the profile rows of a text's n-grams (empty: none)."""
     if not rows:
         return {}
     draws = _draws(detector.seed) if len(detector.langlist) == 2 else None
@@ -434,10 +457,25 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
     return dict(zip(detector.langlist, probabilities, strict=True))
 
 
+#: Answers an identifier remembers by normalised words, at most.
+_ANSWERS_LIMIT = 1 << 16
+
+
 def _ngram_rows(detector: Any, text: str) -> list[list[float]] | None:
     """The profile rows of the n-grams langdetect's ``_extract_ngrams`` would list for
     ``text`` after ``append`` and ``cleaning_text``, in order; ``None`` for a text longer
-    than the detector reads (``append`` cuts it).
+    than the detector reads (``append`` cuts it).  (What ``_langdetect_probabilities`` does
+    in two steps, kept whole for the tests.)"""
+    words = _ngram_words(detector, text)
+    if words is None:
+        return None
+    return list(itertools.chain.from_iterable(map(_word_rows(detector).__getitem__, words)))
+
+
+def _ngram_words(detector: Any, text: str) -> list[str] | None:
+    """``text`` prepared as langdetect's ``append`` and ``cleaning_text`` would, normalised, and
+    cut into words, each with the space after it if any (``_WordRows`` keys); ``None`` for a
+    text longer than the detector reads.
 
     langdetect normalises one character at a time and slides a three-character window that
     starts afresh after every space; so a text's n-grams are those of its words (with the
@@ -447,21 +485,32 @@ def _ngram_rows(detector: Any, text: str) -> list[list[float]] | None:
     """
     if len(text) > detector.max_text_length:
         return None
-    from langdetect.utils.ngram import NGram
+    # the substitutions ``append`` makes, each skipped where its pattern cannot match: a URL
+    # starts "http", an address holds "@", Vietnamese marks are from U+0300 up
+    if "http" in text:
+        text = detector.URL_RE.sub(" ", text)
+    if "@" in text:
+        text = detector.MAIL_RE.sub(" ", text)
+    if _HIGH_CHARACTERS.search(text):
+        from langdetect.utils.ngram import NGram
 
-    text = NGram.normalize_vi(detector.MAIL_RE.sub(" ", detector.URL_RE.sub(" ", text)))
-    # ``cleaning_text`` drops Latin letters from mostly non-Latin text; it cannot when the
-    # characters from U+0300 up (a bound on what it counts as non-Latin) are few enough
-    high = len(_HIGH_CHARACTERS.findall(text))
-    if high and len(_LATIN_CHARACTERS.findall(text)) * 2 < high:
-        detector.text = text
-        detector.cleaning_text()
-        text = detector.text
+        text = NGram.normalize_vi(text)
+        # ``cleaning_text`` drops Latin letters from mostly non-Latin text; it cannot when the
+        # characters from U+0300 up (a bound on what it counts as non-Latin) are few enough
+        high = len(_HIGH_CHARACTERS.findall(text))
+        if len(_LATIN_CHARACTERS.findall(text)) * 2 < high:
+            detector.text = text
+            detector.cleaning_text()
+            text = detector.text
+    return _NGRAM_WORD.findall(text.translate(_NGRAM_CHARACTERS))
+
+
+def _word_rows(detector: Any) -> _WordRows:
+    """The word → rows table of the detector's profiles."""
     rows = _WORD_ROWS.get(id(detector.word_lang_prob_map))
     if rows is None:
         rows = _WORD_ROWS[id(detector.word_lang_prob_map)] = _WordRows(detector.word_lang_prob_map)
-    words = _NGRAM_WORD.findall(text.translate(_NGRAM_CHARACTERS))
-    return list(itertools.chain.from_iterable(map(rows.__getitem__, words)))
+    return rows
 
 
 #: What ``cleaning_text`` counts as Latin (``'A' <= ch <= 'z'``) and a superset of what it
@@ -658,6 +707,7 @@ class _Draws:
         self._rng = random.Random(seed)
         self.words: list[int] = []
         self._sizes: dict[int, _SizeDraws] = {}
+        self._pairs: dict[int, tuple[float, float]] = {}
 
     def cover(self, size: int, position: int, draws: int) -> _SizeDraws:
         """``size``'s draws, scanned past word ``position`` and to at least ``draws`` draws."""
@@ -682,8 +732,15 @@ class _Draws:
         return table
 
     def gauss_pair(self, position: int) -> tuple[float, float]:
-        """The two normal deviates ``random.gauss`` makes from the four words at ``position``:
-        ``random()`` is ``((a >> 5) * 2**26 + (b >> 6)) / 2**53`` of two words, and
+        """The two normal deviates ``random.gauss`` makes from the four words at ``position``
+        (remembered: trials start at few distinct places)."""
+        pair = self._pairs.get(position)
+        if pair is None:
+            pair = self._pairs[position] = self._gauss_pair(position)
+        return pair
+
+    def _gauss_pair(self, position: int) -> tuple[float, float]:
+        """``random()`` is ``((a >> 5) * 2**26 + (b >> 6)) / 2**53`` of two words, and
         Box–Muller (Lambert Meertens's form) turns two of those into a cosine and a sine."""
         words = self.words
         while len(words) < position + 4:
@@ -711,7 +768,13 @@ def _draws(seed: object) -> _Draws | None:
 
 def _replay(detector: Any, rows: list[list[float]], draws: _Draws) -> list[float]:
     """langdetect's trials for two languages, read from ``draws``: the same n-grams drawn and
-    the same float operations in the same order as ``_trials`` (and langdetect)."""
+    the same float operations in the same order as ``_trials`` (and langdetect).
+
+    A trial normalises after its first draw and then after every fifth, and stops only just
+    after a normalisation; so after the first draw it reads the rows five at a time (``zip``
+    of one iterator five times) and multiplies each probability by five factors left to right
+    in one expression, which is the same sequence of roundings as five ``*=``.
+    """
     size = len(rows)
     if size.bit_length() > 32:
         return _trials(detector, rows)
@@ -724,44 +787,44 @@ def _replay(detector: Any, rows: list[list[float]], draws: _Draws) -> list[float
     position = draw = 0  # the next word of the stream, and the next kept draw
     spare: float | None = None
     table = draws.cover(size, 0, most)
+    indices, positions = table.indices, table.positions  # extended in place by ``cover``
     for _ in range(trials):
         if spare is None:  # gauss makes two deviates from the next four words
             deviate, spare = draws.gauss_pair(position)
             position += 4
-            table = draws.cover(size, position, 0)
-            draw = bisect.bisect_left(table.positions, position)
+            if table.scanned <= position:
+                draws.cover(size, position, 0)
+            draw = bisect.bisect_left(positions, position)
         else:
             deviate, spare = spare, None
-        table = draws.cover(size, position, draw + most)
+        if len(indices) < draw + most:
+            draws.cover(size, position, draw + most)
         weight = (alpha + deviate * width) / base
-        picked: Any = iter(table.indices)
+        picked: Any = iter(indices)
         picked.__setstate__(draw)  # a list iterator can start anywhere: no copy, no skipping
-        p0, p1, used = _replay_trial(start0, start1, map(pick, picked), weight, limit, threshold)
-        total0 += p0 / trials
-        total1 += p1 / trials
-        draw += used
-        position = table.positions[draw - 1] + 1
-    return [total0, total1]
-
-
-def _replay_trial(
-    p0: float, p1: float, drawn: Iterator[list[float]], weight: float, limit: int, threshold: float
-) -> tuple[float, float, int]:
-    """One trial over the rows ``drawn``: ``_two_trial``'s operations (a normalisation after
-    the first draw, then after every fifth); also how many rows it read."""
-    left, i = 1, 0  # draws before the next normalisation, and langdetect's counter
-    for a, b in drawn:
-        p0 *= weight + a
-        p1 *= weight + b
-        left -= 1
-        if left:
-            continue
+        drawn = map(pick, picked)
+        a, b = next(drawn)
+        p0 = start0 * (weight + a)
+        p1 = start1 * (weight + b)
         total = p0 + p1
         p0, p1 = p0 / total, p1 / total
-        if p0 > threshold or p1 > threshold or i >= limit:
-            return p0, p1, i + 1
-        left, i = 5, i + 5
-    raise AssertionError("_Draws.cover lists every draw a trial can make")
+        i = 0
+        if not (p0 > threshold or p1 > threshold or i >= limit):
+            for (a, b), (a1, b1), (a2, b2), (a3, b3), (a4, b4) in zip(drawn, drawn, drawn, drawn, drawn, strict=False):
+                p0 = p0 * (weight + a) * (weight + a1) * (weight + a2) * (weight + a3) * (weight + a4)
+                p1 = p1 * (weight + b) * (weight + b1) * (weight + b2) * (weight + b3) * (weight + b4)
+                total = p0 + p1
+                p0, p1 = p0 / total, p1 / total
+                i += 5
+                if p0 > threshold or p1 > threshold or i >= limit:
+                    break
+            else:
+                raise AssertionError("_Draws.cover lists every draw a trial can make")
+        total0 += p0 / trials
+        total1 += p1 / trials
+        draw += i + 1
+        position = positions[draw - 1] + 1
+    return [total0, total1]
 
 
 #: One generator for every detection (making one reads the OS entropy pool; reseeding does not).
@@ -843,8 +906,10 @@ class LangdetectIdentifier:
         self.languages = _check_languages(languages)
         self.prior = prior
         self.name = name
+        self._english_spanish = set(self.languages) == {"en", "es"}
         self._factory = _langdetect_factory(self.languages if restrict else None, seed)
         self._cache: dict[str, LanguageTag | object | None] = {}
+        self._answers: dict[str, dict[str, float]] = {}  # langdetect's, by normalised words
 
     def detect(self, text: str) -> LanguageTag | None:
         """The tag of ``text``; remembered, since records repeat short turns and sentences
@@ -869,25 +934,23 @@ class LangdetectIdentifier:
             code = max(probabilities, key=lambda c: probabilities[c])
             return _tag(code, probabilities[code])
         view = match_view(text)
-        english_spanish = set(self.languages) == {"en", "es"}
+        english_spanish = self._english_spanish
         settled = _settled(view) if english_spanish and len(view) >= _SETTLED_LENGTH else None
         if settled is not None:  # decisive, and sure to four places: the exact score is not needed
             return _tag("es" if settled else "en", 1.0)
         lexical, _ = _view_evidence(view)
         if english_spanish and abs(lexical) >= self.DECISIVE:
             return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
-        content = mask_names(text)
-        letters = sum(c.isalpha() for c in content)
-        probabilities = _langdetect_probabilities(self._factory, content) if letters else {}
+        content = _mask_names(text, view)
+        letters = sum(map(str.isalpha, content))
+        probabilities = _langdetect_probabilities(self._factory, content, self._answers) if letters else {}
         weight = min(1.0, letters / self.FULL_WEIGHT_LETTERS) if probabilities else 0.0
-        scores = {
-            code: weight * math.log(max(probabilities.get(code, 0.0), self.FLOOR))
-            + {"es": lexical / 2, "en": -lexical / 2}.get(code, 0.0)
-            for code in self.languages
-        }
-        best = max(self.languages, key=lambda c: scores[c])
-        total = sum(math.exp(s - scores[best]) for s in scores.values())
-        return _tag(best, 1.0 / total)
+        halves = {"es": lexical / 2, "en": -lexical / 2}
+        floor, log, get = self.FLOOR, math.log, probabilities.get
+        scores = [weight * log(max(get(code, 0.0), floor)) + halves.get(code, 0.0) for code in self.languages]
+        top = max(scores)  # the first language with it wins, as ``max(languages, key=...)`` chose
+        total = sum([math.exp(s - top) for s in scores])
+        return _tag(self.languages[scores.index(top)], 1.0 / total)
 
 
 class Py3langidIdentifier:

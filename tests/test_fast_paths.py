@@ -243,6 +243,15 @@ def test_ngram_rows_leave_long_texts_to_langdetect() -> None:
     assert langid._ngram_rows(detector, "a" * (detector.max_text_length + 1)) is None
 
 
+_SHARED = langid.get_identifier()  # remembers answers across the examples, by normalised words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_LID_PIECES, "Secretario", "Blinken", "Mayorkas", ",", "!"]), max_size=8).map(" ".join))
+def test_remembered_answers_are_the_texts_own(text: str) -> None:
+    assert _SHARED.detect(text) == reference_langid.get_identifier().detect(text)
+
+
 def test_stock_langdetect_tags_as_before() -> None:
     before, after = reference_langid.get_identifier("langdetect-stock"), langid.get_identifier("langdetect-stock")
     for text in _segments()[:60]:
