@@ -136,6 +136,12 @@ SUFFIXES = _weights("""
 INFIXES = _weights("ñ:1.5 th:-0.8 wh:-0.8 sh:-0.6 w:-0.6 k:-0.4 ee:-0.6 oo:-0.6 ll:0.2 qu:0.2")
 _SPANISH_LETTERS = frozenset("ñáéíóúü")
 _SPANISH_PUNCTUATION = ("¿", "¡")
+
+
+def _spanish_marks(view: str) -> int:
+    """How many of the inverted marks ``_SPANISH_PUNCTUATION`` occur in ``view`` (each counts
+    once, worth 2.0)."""
+    return sum(map(view.__contains__, _SPANISH_PUNCTUATION))
 _FUNCTION_WEIGHT = 1.0
 _MARKER_WEIGHT = 2.0
 _ACCENT_WEIGHT = 1.5
@@ -163,7 +169,8 @@ def _view_evidence(view: str) -> tuple[float, int]:
     are added left to right exactly as a loop would (``functools.reduce``, not ``sum``, which
     compensates on recent Pythons), so the score is the same float to the last bit.
     """
-    score: float = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    marks = _spanish_marks(view)
+    score: float = 2.0 * marks if marks else 0  # the value (and type) of the sum it replaced
     count = 0
     for chunk in _chunks(view):
         words = _WORD.findall(chunk)
@@ -219,7 +226,9 @@ def _settled(view: str) -> bool | None:
     for chunk in _chunks(view):  # a chunk's tokens at a time, as ``_view_evidence`` reads words
         score += sum(map(_TOKEN_WEIGHTS.__getitem__, chunk.split()))
     score += _FIRST_WEIGHTS[word] - _REST_WEIGHTS[word]
-    score += sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    marks = _spanish_marks(view)
+    if marks:
+        score += 2.0 * marks
     if abs(score) < _SETTLED_SCORE + _sum_error(len(view)):
         return None
     return score > 0
