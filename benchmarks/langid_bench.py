@@ -26,7 +26,7 @@ from interp_align.langid import get_identifier
 DEFAULT_SEGMENTS = (
     Path(__file__).resolve().parent.parent / "corpora" / "langid-short-segments" / "segments.tsv"
 )
-CONFIGURATIONS = ("langdetect", "lexical", "langdetect-stock")
+CONFIGURATIONS = ("langdetect", "langdetect-bounded", "lexical", "langdetect-stock")
 
 
 def read_segments(path: Path) -> list[tuple[str, str]]:

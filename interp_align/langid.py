@@ -12,8 +12,9 @@ answers Portuguese, Italian or Somali.  The default backend therefore
   shrink with length, while langdetect's weight grows with the text.
 
 Backends are chosen by name from a registry and built on demand:
-``"langdetect"`` (restricted + prior, the default), ``"lexical"`` (the prior
-alone, pure Python and fast), ``"langdetect-stock"`` (all 55 profiles, no
+``"langdetect"`` (restricted + prior, the default), ``"langdetect-bounded"`` (the
+same languages, langdetect run only where it could change one; other confidences),
+``"lexical"`` (the prior alone, pure Python and fast), ``"langdetect-stock"`` (all 55 profiles, no
 prior; for comparison) and ``"py3langid"`` when that package is installed.
 """
 
@@ -888,6 +889,12 @@ class LangdetectIdentifier:
     the lexical log-odds for Spanish and minus half for English.  When the
     lexical evidence alone is decisive langdetect is skipped.  With
     ``prior=False`` and ``restrict=False`` it is stock langdetect, seeded.
+
+    ``bounded=True`` (the ``"langdetect-bounded"`` backend; not the default, see issue 11)
+    skips langdetect wherever the lexical log-odds exceed the most langdetect could add for
+    this text, ``weight * log(1/FLOOR)``: the language is then provably the one the full
+    computation gives, and the confidence the lexical evidence's alone (as beyond
+    ``DECISIVE``).  On short segments langdetect then runs on 15 of 389, not 373.
     """
 
     #: letters (outside names) at which langdetect gets full weight
@@ -910,10 +917,12 @@ class LangdetectIdentifier:
         *,
         prior: bool = True,
         restrict: bool = True,
+        bounded: bool = False,
         name: str = "langdetect",
     ) -> None:
         self.languages = _check_languages(languages)
         self.prior = prior
+        self.bounded = bounded
         self.name = name
         self._english_spanish = set(self.languages) == {"en", "es"}
         self._factory = _langdetect_factory(self.languages if restrict else None, seed)
@@ -952,6 +961,8 @@ class LangdetectIdentifier:
             return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
         content = _mask_names(text, view)
         letters = sum(map(str.isalpha, content))
+        if self.bounded and english_spanish and abs(lexical) > self._reach(letters):
+            return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
         probabilities = _langdetect_probabilities(self._factory, content, self._answers) if letters else {}
         weight = min(1.0, letters / self.FULL_WEIGHT_LETTERS) if probabilities else 0.0
         halves = {"es": lexical / 2, "en": -lexical / 2}
@@ -960,6 +971,13 @@ class LangdetectIdentifier:
         top = max(scores)  # the first language with it wins, as ``max(languages, key=...)`` chose
         total = sum([math.exp(s - top) for s in scores])
         return _tag(self.languages[scores.index(top)], 1.0 / total)
+
+
+    def _reach(self, letters: int) -> float:
+        """The most langdetect's term can move the Spanish-minus-English score of a text with
+        ``letters`` letters outside names (each log-probability lies in ``[log FLOOR, 0]``),
+        with room for rounding."""
+        return min(1.0, letters / self.FULL_WEIGHT_LETTERS) * -math.log(self.FLOOR) + 1e-9
 
 
 class Py3langidIdentifier:
@@ -987,6 +1005,10 @@ class Py3langidIdentifier:
         return _tag(str(code), float(probability))
 
 
+def _bounded(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
+    return LangdetectIdentifier(languages, seed, bounded=True, name="langdetect-bounded")
+
+
 def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
     return LangdetectIdentifier(
         languages, seed, prior=False, restrict=False, name="langdetect-stock"
@@ -995,6 +1017,7 @@ def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
 
 _REGISTRY: dict[str, IdentifierFactory] = {
     "langdetect": LangdetectIdentifier,
+    "langdetect-bounded": _bounded,
     "lexical": LexicalIdentifier,
     "langdetect-stock": _stock,
     "py3langid": Py3langidIdentifier,

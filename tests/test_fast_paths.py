@@ -252,6 +252,24 @@ def test_remembered_answers_are_the_texts_own(text: str) -> None:
     assert _SHARED.detect(text) == reference_langid.get_identifier().detect(text)
 
 
+_BOUNDED = langid.get_identifier("langdetect-bounded")
+
+
+def _code(tag: object) -> object:
+    return getattr(tag, "code", None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_LID_PIECES, "Secretario", "Blinken", "you", "no", "a", "la", "is", "!"]), max_size=10).map(" ".join))
+def test_bounded_langdetect_gives_the_defaults_language(text: str) -> None:
+    assert _code(_BOUNDED.detect(text)) == _code(_SHARED.detect(text))
+
+
+def test_bounded_langdetect_gives_the_defaults_languages_on_the_segments() -> None:
+    default, bounded = langid.get_identifier(), langid.get_identifier("langdetect-bounded")
+    assert [_code(bounded.detect(t)) for t in _segments()] == [_code(default.detect(t)) for t in _segments()]
+
+
 def test_stock_langdetect_tags_as_before() -> None:
     before, after = reference_langid.get_identifier("langdetect-stock"), langid.get_identifier("langdetect-stock")
     for text in _segments()[:60]:
