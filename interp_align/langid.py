@@ -705,7 +705,9 @@ class _Draws:
     the bit length of ``len(seq)``) until one is below ``len(seq)``, and ``gauss`` reads two
     ``random()`` floats (two words each) every other call.  So what a detection draws
     depends only on where in the stream each of its trials starts, and the draws are
-    listed once per n-gram count rather than made one method call at a time.
+    listed once per n-gram count rather than made one method call at a time.  Shared by
+    every identifier with the seed: one detection at a time per process, as ``_detector``
+    (``batch`` runs workers as processes).
     """
 
     #: words read from the generator, and scanned for a size, at a time
