@@ -49,10 +49,12 @@ def realdata_files(root: Path = REALDATA) -> list[tuple[str, Path]]:
     return [(f"realdata/{p.relative_to(root).as_posix()}", p) for p in files]
 
 
-def canonical_json(key: str, path: Path, detect: bool) -> str:
+def canonical_json(key: str, path: Path, detect: bool, identifier: object = None) -> str:
+    """The canonical JSON of ``path`` (``identifier``: a language identifier other than the
+    default, for ``benchmarks/langid_json_diff.py``)."""
     import interp_align as ia
 
-    transcript = ia.read(path, detect_language=detect)
+    transcript = ia.read(path, detect_language=detect, identifier=identifier)
     data = json.loads(transcript.model_dump_json())
     data["path"] = key
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
