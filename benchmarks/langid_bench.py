@@ -33,7 +33,7 @@ from interp_align.langid import available_identifiers, get_identifier
 DEFAULT_SEGMENTS = (
     Path(__file__).resolve().parent.parent / "corpora" / "langid-short-segments" / "segments.tsv"
 )
-CONFIGURATIONS = ("langdetect", "langdetect-bounded", "lexical", "langdetect-stock")
+CONFIGURATIONS = ("langdetect", "langdetect-full", "lexical", "langdetect-stock")
 
 
 def read_segments(path: Path) -> list[tuple[str, str]]:

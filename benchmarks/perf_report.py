@@ -237,7 +237,7 @@ def langid_stage() -> None:
           "fresh identifier each pass, nothing remembered):")
     peers: dict[str, Callable[[], Callable[[str], str | None]]] = {
         "langdetect + prior (default)": lambda: _code(get_identifier("langdetect")),
-        "langdetect-bounded": lambda: _code(get_identifier("langdetect-bounded")),
+        "langdetect-full (0.1.0 default)": lambda: _code(get_identifier("langdetect-full")),
         "lexical": lambda: _code(get_identifier("lexical")),
         "stock langdetect (55 profiles)": lambda: _code(get_identifier("langdetect-stock")),
         "lingua (en, es)": _lingua,

@@ -12,10 +12,12 @@ answers Portuguese, Italian or Somali.  The default backend therefore
   shrink with length, while langdetect's weight grows with the text.
 
 Backends are chosen by name from a registry and built on demand:
-``"langdetect"`` (restricted + prior, the default), ``"langdetect-bounded"`` (the
-same languages, langdetect run only where it could change one; other confidences),
-``"lexical"`` (the prior alone, pure Python and fast), ``"langdetect-stock"`` (all 55 profiles, no
-prior; for comparison) and ``"py3langid"`` when that package is installed.
+``"langdetect"`` (restricted + prior, the default; since 0.2.0 langdetect is run only where
+it could change the language, elsewhere the confidence is the lexical evidence's alone),
+``"langdetect-full"`` (the same languages, langdetect's term in every confidence it could
+reach: the 0.1.0 default's tags, float for float), ``"lexical"`` (the prior alone, pure Python
+and fast), ``"langdetect-stock"`` (all 55 profiles, no prior; for comparison) and
+``"py3langid"`` when that package is installed.
 """
 
 from __future__ import annotations
@@ -892,11 +894,13 @@ class LangdetectIdentifier:
     lexical evidence alone is decisive langdetect is skipped.  With
     ``prior=False`` and ``restrict=False`` it is stock langdetect, seeded.
 
-    ``bounded=True`` (the ``"langdetect-bounded"`` backend; not the default, see issue 11)
-    skips langdetect wherever the lexical log-odds exceed the most langdetect could add for
-    this text, ``weight * log(1/FLOOR)``: the language is then provably the one the full
-    computation gives, and the confidence the lexical evidence's alone (as beyond
-    ``DECISIVE``).  On short segments langdetect then runs on 15 of 389, not 373.
+    ``bounded=True`` (the default since 0.2.0, the ``"langdetect"`` backend) skips langdetect
+    wherever the lexical log-odds exceed the most langdetect could add for this text,
+    ``weight * log(1/FLOOR)``: the language is then provably the one the full computation
+    gives, and the confidence is the lexical evidence's alone, ``sigmoid(|log-odds|)`` (as
+    beyond ``DECISIVE``).  On short segments langdetect then runs on 15 of 389, not 373.
+    ``bounded=False`` (the ``"langdetect-full"`` backend) is the 0.1.0 default: langdetect's
+    term in every confidence below ``DECISIVE``, the same floats as 0.1.0.
     """
 
     #: letters (outside names) at which langdetect gets full weight
@@ -919,7 +923,7 @@ class LangdetectIdentifier:
         *,
         prior: bool = True,
         restrict: bool = True,
-        bounded: bool = False,
+        bounded: bool = True,
         name: str = "langdetect",
     ) -> None:
         self.languages = _check_languages(languages)
@@ -974,7 +978,6 @@ class LangdetectIdentifier:
         total = sum([math.exp(s - top) for s in scores])
         return _tag(self.languages[scores.index(top)], 1.0 / total)
 
-
     def _reach(self, letters: int) -> float:
         """The most langdetect's term can move the Spanish-minus-English score of a text with
         ``letters`` letters outside names (each log-probability lies in ``[log FLOOR, 0]``),
@@ -1007,8 +1010,8 @@ class Py3langidIdentifier:
         return _tag(str(code), float(probability))
 
 
-def _bounded(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
-    return LangdetectIdentifier(languages, seed, bounded=True, name="langdetect-bounded")
+def _full(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
+    return LangdetectIdentifier(languages, seed, bounded=False, name="langdetect-full")
 
 
 def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
@@ -1019,7 +1022,7 @@ def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
 
 _REGISTRY: dict[str, IdentifierFactory] = {
     "langdetect": LangdetectIdentifier,
-    "langdetect-bounded": _bounded,
+    "langdetect-full": _full,
     "lexical": LexicalIdentifier,
     "langdetect-stock": _stock,
     "py3langid": Py3langidIdentifier,
