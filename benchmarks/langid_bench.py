@@ -12,12 +12,13 @@ module-level tables such as word weights stay warm, as in a long parse).  Stock
 langdetect runs last: its 55 profiles (a few hundred thousand objects the garbage
 collector walks) would slow whatever ran after them.
 
-Measured (issue 11, 2-core machine, load ~3, six runs alternating with main's
-35da891 in one session, medians of 9 passes): the default ``langdetect`` 0.992 at
-22.8-25.3k segments/s (main 11.7-12.7k; the same tags), ``langdetect-bounded``
-0.992 at 106-123k, ``lexical`` 0.977 at 240-270k, stock langdetect 0.671 at 0.27k.
-At load ~3.6 the default measured 11-14k and main 6-7k: the ratio (~2x) holds,
-the absolute figure does not.
+Measured (0.2.0, 2-core machine, load 2.4-3.0, three runs alternating with main's
+35da891 (0.1.0) in one session, medians of 9 passes): the default ``langdetect``
+0.992 at 66-77k segments/s (main's default 7.0-11.4k; the same languages, other
+confidences), ``langdetect-full`` (0.1.0's tags) 0.992 at 13.4-13.8k, ``lexical``
+0.977 at 146-182k (main 133-142k), stock langdetect 0.671 at 0.16-0.18k.  Earlier, at
+load ~3 with less contention, the bounded rule measured 106-123k and the full one
+22.8-25.3k: the ratios hold, the absolute figures do not.
 """
 
 from __future__ import annotations

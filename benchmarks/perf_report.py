@@ -34,9 +34,15 @@ every tag read (8.1).  Peak memory of ``parse()`` on the 191 records >= 50 kB: m
 records 5.60 B/B without tags (4.93 / 5.60 before), 4.99 / 5.74 with tags (5.27 / 5.84).
 
 Language ID round (issue 11, branch s15-langid; one run each, alternating with main's 35da891,
-load ~3): the default 0.992 at 27.0k segments/s, ``langdetect-bounded`` 0.992 at 134k, lexical
+load ~3): the default 0.992 at 27.0k segments/s, ``langdetect-bounded`` (since the default) 0.992 at 134k, lexical
 0.977 at 279k; parse with every tag read 3.47 MB/s (main 2.76 in the same session), no tags
 10.8 (11.8: noise, that path is unchanged).
+
+0.2.0 (the bounded rule the default; ``--skip growth,memory,check,check20,align``, two runs
+each alternating with main's 35da891, load 2.9-3.1, means of medians): parse with tags read
+lazily 4.6 MB/s (main 3.9), every tag read 3.0 (1.8), no tags 8.3 (7.1: noise, unchanged),
+turns only 9.7 (9.3); language ID: the default 0.992 at 89-91k segments/s (main 7.3-8.5k),
+``langdetect-full`` 14.1-14.7k, lexical 147-180k (103-118k).
 """
 
 from __future__ import annotations
