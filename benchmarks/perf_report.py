@@ -32,6 +32,17 @@ tags 11.5 MB/s (8.3 before), tags read lazily 7.0 (5.0), every tag read 3.2 (2.5
 15.4 (11.1), offsets-only floor 50; the seed x100 (2 MB) 22 MB/s without tags (16.0), 12.8 with
 every tag read (8.1).  Peak memory of ``parse()`` on the 191 records >= 50 kB: median 4.93 / all
 records 5.60 B/B without tags (4.93 / 5.60 before), 4.99 / 5.74 with tags (5.27 / 5.84).
+
+Language ID round (issue 11, branch s15-langid; one run each, alternating with main's 35da891,
+load ~3): the default 0.992 at 27.0k segments/s, ``langdetect-bounded`` (since the default) 0.992 at 134k, lexical
+0.977 at 279k; parse with every tag read 3.47 MB/s (main 2.76 in the same session), no tags
+10.8 (11.8: noise, that path is unchanged).
+
+0.2.0 (the bounded rule the default; ``--skip growth,memory,check,check20,align``, two runs
+each alternating with main's 35da891, load 2.9-3.1, means of medians): parse with tags read
+lazily 4.6 MB/s (main 3.9), every tag read 3.0 (1.8), no tags 8.3 (7.1: noise, unchanged),
+turns only 9.7 (9.3); language ID: the default 0.992 at 89-91k segments/s (main 7.3-8.5k),
+``langdetect-full`` 14.1-14.7k, lexical 147-180k (103-118k).
 """
 
 from __future__ import annotations
@@ -224,12 +235,15 @@ def memory_stage(quick: bool) -> None:
 
 
 def langid_stage() -> None:
+    from interp_align.errors import ConfigError
     from interp_align.langid import get_identifier
 
     rows = [line.split("\t", 1) for line in SEGMENTS.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-    print(f"language ID, {len(rows)} short segments (accuracy, segments/s; fresh identifier, nothing remembered):")
+    print(f"language ID, {len(rows)} short segments (accuracy, segments per CPU second, median of 5; "
+          "fresh identifier each pass, nothing remembered):")
     peers: dict[str, Callable[[], Callable[[str], str | None]]] = {
         "langdetect + prior (default)": lambda: _code(get_identifier("langdetect")),
+        "langdetect-full (0.1.0 default)": lambda: _code(get_identifier("langdetect-full")),
         "lexical": lambda: _code(get_identifier("lexical")),
         "stock langdetect (55 profiles)": lambda: _code(get_identifier("langdetect-stock")),
         "lingua (en, es)": _lingua,
@@ -240,10 +254,17 @@ def langid_stage() -> None:
         except ImportError:
             print(f"  {name:<34} skipped: not installed (pip install lingua-language-detector)")
             continue
-        detect("warm up")
-        started = time.perf_counter()
-        answers = [detect(text) for _, text in rows]
-        elapsed = time.perf_counter() - started
+        except ConfigError:  # an older tree, run for comparison
+            print(f"  {name:<34} skipped: not in this tree")
+            continue
+        times = []
+        for _ in range(1 if "stock" in name else 5):
+            detect("warm up")
+            started = time.process_time()
+            answers = [detect(text) for _, text in rows]
+            times.append(time.process_time() - started)
+            detect = make()
+        elapsed = max(statistics.median(times), 1e-9)
         right = sum(a == gold for a, (gold, _) in zip(answers, rows, strict=True))
         print(f"  {name:<34} accuracy {right / len(rows):.3f}  {len(rows) / elapsed:>9.0f} segments/s")
 

@@ -12,15 +12,21 @@ answers Portuguese, Italian or Somali.  The default backend therefore
   shrink with length, while langdetect's weight grows with the text.
 
 Backends are chosen by name from a registry and built on demand:
-``"langdetect"`` (restricted + prior, the default), ``"lexical"`` (the prior
-alone, pure Python and fast), ``"langdetect-stock"`` (all 55 profiles, no
-prior; for comparison) and ``"py3langid"`` when that package is installed.
+``"langdetect"`` (restricted + prior, the default; since 0.2.0 langdetect is run only where
+it could change the language, elsewhere the confidence is the lexical evidence's alone),
+``"langdetect-full"`` (the same languages, langdetect's term in every confidence it could
+reach: the 0.1.0 default's tags, float for float), ``"lexical"`` (the prior alone, pure Python
+and fast), ``"langdetect-stock"`` (all 55 profiles, no prior; for comparison) and
+``"py3langid"`` when that package is installed.
 """
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
 import importlib
+import itertools
 import math
 import operator
 import random
@@ -133,6 +139,12 @@ SUFFIXES = _weights("""
 INFIXES = _weights("ñ:1.5 th:-0.8 wh:-0.8 sh:-0.6 w:-0.6 k:-0.4 ee:-0.6 oo:-0.6 ll:0.2 qu:0.2")
 _SPANISH_LETTERS = frozenset("ñáéíóúü")
 _SPANISH_PUNCTUATION = ("¿", "¡")
+
+
+def _spanish_marks(view: str) -> int:
+    """How many of the inverted marks ``_SPANISH_PUNCTUATION`` occur in ``view`` (each counts
+    once, worth 2.0)."""
+    return sum(map(view.__contains__, _SPANISH_PUNCTUATION))
 _FUNCTION_WEIGHT = 1.0
 _MARKER_WEIGHT = 2.0
 _ACCENT_WEIGHT = 1.5
@@ -160,7 +172,8 @@ def _view_evidence(view: str) -> tuple[float, int]:
     are added left to right exactly as a loop would (``functools.reduce``, not ``sum``, which
     compensates on recent Pythons), so the score is the same float to the last bit.
     """
-    score: float = sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    marks = _spanish_marks(view)
+    score: float = 2.0 * marks if marks else 0  # the value (and type) of the sum it replaced
     count = 0
     for chunk in _chunks(view):
         words = _WORD.findall(chunk)
@@ -216,7 +229,9 @@ def _settled(view: str) -> bool | None:
     for chunk in _chunks(view):  # a chunk's tokens at a time, as ``_view_evidence`` reads words
         score += sum(map(_TOKEN_WEIGHTS.__getitem__, chunk.split()))
     score += _FIRST_WEIGHTS[word] - _REST_WEIGHTS[word]
-    score += sum(2.0 for mark in _SPANISH_PUNCTUATION if mark in view)
+    marks = _spanish_marks(view)
+    if marks:
+        score += 2.0 * marks
     if abs(score) < _SETTLED_SCORE + _sum_error(len(view)):
         return None
     return score > 0
@@ -264,7 +279,11 @@ def mask_names(text: str) -> str:
     n-gram detectors read "Bárcena" or "Ojeda" as evidence for Spanish or
     Portuguese; a name says nothing about the language it is mentioned in.
     """
-    view = match_view(text)
+    return _mask_names(text, match_view(text))
+
+
+def _mask_names(text: str, view: str) -> str:
+    """``mask_names`` of ``text`` whose ``match_view`` is ``view``."""
     pieces = []
     last = 0
     for position, match in enumerate(_WORD.finditer(view)):
@@ -336,7 +355,7 @@ def _tag(code: str, confidence: float) -> LanguageTag:
 
 
 def _has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)
+    return any(map(str.isalpha, text))
 
 
 def _check_languages(languages: Sequence[str]) -> tuple[str, ...]:
@@ -399,12 +418,19 @@ def _langdetect_factory(languages: tuple[str, ...] | None, seed: int) -> Any:
     return factory
 
 
-def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
+def _langdetect_probabilities(
+    factory: Any, text: str, answers: dict[str, dict[str, float]] | None = None
+) -> dict[str, float]:
     """Per-language probabilities from a seeded detector; empty when it finds no features.
 
-    langdetect prepares the text and picks its n-grams; its random trials — 80 % of its time,
-    one method call per n-gram drawn — are run by ``_trials``, which gives the same floats
-    (checked once against langdetect itself, see ``_fast_trials_agree``).
+    The same floats as langdetect's own ``get_probabilities``, computed faster: the n-grams
+    are looked up a word at a time (``_ngram_rows``) and the random trials replayed from a
+    stored stream of the seeded generator's output (``_replay``), or run by ``_trials``.
+    Both are checked once per factory against langdetect itself (``_fast_trials_agree``);
+    if a future Python or langdetect differs, langdetect runs as it is.  ``answers``, if
+    given, remembers the probabilities by the text's normalised words (bounded): texts with
+    the same words, punctuation and blanked names aside ("Gracias, Secretario Blinken." and
+    "Gracias, Secretario Mayorkas."), have the same n-grams and so the same answer.
     """
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -417,12 +443,150 @@ def _langdetect_probabilities(factory: Any, text: str) -> dict[str, float]:
             return {}
         return dict(zip(detector.langlist, detector.langprob, strict=True))
     detector = _detector(factory)
-    detector.append(text)
-    detector.cleaning_text()
-    ngrams = detector._extract_ngrams()
-    if not ngrams:
+    words = _ngram_words(detector, text)
+    if words is None:  # longer than langdetect reads: its own preparation cuts the text
+        detector.append(text)
+        detector.cleaning_text()
+        return _probabilities(detector, [detector.word_lang_prob_map[w] for w in detector._extract_ngrams()])
+    key = "".join(words)
+    probabilities = answers.get(key) if answers is not None else None
+    if probabilities is None:
+        rows = _word_rows(detector)
+        probabilities = _probabilities(detector, list(itertools.chain.from_iterable(map(rows.__getitem__, words))))
+        if answers is not None:
+            if len(answers) >= _ANSWERS_LIMIT:
+                answers.clear()
+            answers[key] = probabilities
+    return probabilities
+
+
+def _probabilities(detector: Any, rows: list[list[float]]) -> dict[str, float]:
+    """langdetect's probabilities from the profile rows of a text's n-grams (empty: none)."""
+    if not rows:
         return {}
-    return dict(zip(detector.langlist, _trials(detector, ngrams), strict=True))
+    draws = _draws(detector.seed) if len(detector.langlist) == 2 else None
+    probabilities = _replay(detector, rows, draws) if draws is not None else _trials(detector, rows)
+    return dict(zip(detector.langlist, probabilities, strict=True))
+
+
+#: Answers an identifier remembers by normalised words, at most.
+_ANSWERS_LIMIT = 1 << 16
+
+
+def _ngram_rows(detector: Any, text: str) -> list[list[float]] | None:
+    """The profile rows of the n-grams langdetect's ``_extract_ngrams`` would list for
+    ``text`` after ``append`` and ``cleaning_text``, in order; ``None`` for a text longer
+    than the detector reads (``append`` cuts it).  (What ``_langdetect_probabilities`` does
+    in two steps, kept whole for the tests.)"""
+    words = _ngram_words(detector, text)
+    if words is None:
+        return None
+    return list(itertools.chain.from_iterable(map(_word_rows(detector).__getitem__, words)))
+
+
+def _ngram_words(detector: Any, text: str) -> list[str] | None:
+    """``text`` prepared as langdetect's ``append`` and ``cleaning_text`` would, normalised, and
+    cut into words, each with the space after it if any (``_WordRows`` keys); ``None`` for a
+    text longer than the detector reads.
+
+    langdetect normalises one character at a time and slides a three-character window that
+    starts afresh after every space; so a text's n-grams are those of its words (with the
+    space that follows each, if any), one after another.  Characters are normalised through
+    a table and each word's rows remembered (``_WordRows``): a look-up a word, not a method
+    call a character.  Runs of spaces, which ``append`` squeezes, add no n-gram.
+    """
+    if len(text) > detector.max_text_length:
+        return None
+    # the substitutions ``append`` makes, each skipped where its pattern cannot match: a URL
+    # starts "http", an address holds "@", Vietnamese marks are from U+0300 up
+    if "http" in text:
+        text = detector.URL_RE.sub(" ", text)
+    if "@" in text:
+        text = detector.MAIL_RE.sub(" ", text)
+    if _HIGH_CHARACTERS.search(text):
+        from langdetect.utils.ngram import NGram
+
+        text = NGram.normalize_vi(text)
+        # ``cleaning_text`` drops Latin letters from mostly non-Latin text; it cannot when the
+        # characters from U+0300 up (a bound on what it counts as non-Latin) are few enough
+        high = len(_HIGH_CHARACTERS.findall(text))
+        if len(_LATIN_CHARACTERS.findall(text)) * 2 < high:
+            detector.text = text
+            detector.cleaning_text()
+            text = detector.text
+    return _NGRAM_WORD.findall(text.translate(_NGRAM_CHARACTERS))
+
+
+def _word_rows(detector: Any) -> _WordRows:
+    """The word → rows table of the detector's profiles."""
+    rows = _WORD_ROWS.get(id(detector.word_lang_prob_map))
+    if rows is None:
+        rows = _WORD_ROWS[id(detector.word_lang_prob_map)] = _WordRows(detector.word_lang_prob_map)
+    return rows
+
+
+#: What ``cleaning_text`` counts as Latin (``'A' <= ch <= 'z'``) and a superset of what it
+#: counts as not (``ch >= '\u0300'``, less one block).
+_LATIN_CHARACTERS = re.compile("[A-z]")
+_HIGH_CHARACTERS = re.compile("[\u0300-\U0010ffff]")
+#: A normalised word and the space after it, if any.
+_NGRAM_WORD = re.compile("[^ ]+ ?")
+
+
+class _NgramCharacters(dict[int, str]):
+    """``str.translate`` table: code point → langdetect's ``NGram.normalize`` of it, filled on
+    first sight (a text uses few distinct characters)."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        value = self[code] = NGram.normalize(chr(code))
+        return value
+
+
+_NGRAM_CHARACTERS = _NgramCharacters()
+
+
+class _WordRows(dict[str, tuple[list[float], ...]]):
+    """Normalised word (with its following space, if any) → the profile rows of the n-grams
+    langdetect lists for it, filled on first sight, bounded; one per profile map."""
+
+    LIMIT = 1 << 17
+
+    def __init__(self, profiles: dict[str, list[float]]) -> None:
+        super().__init__()
+        self.profiles = profiles
+
+    def __missing__(self, word: str) -> tuple[list[float], ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[word] = tuple(self.profiles[gram] for gram in _word_ngrams(word, self.profiles))
+        return value
+
+
+def _word_ngrams(word: str, known: Any) -> list[str]:
+    """The n-grams langdetect's window yields over ``word`` (a normalised word, perhaps with
+    one trailing space) read from a fresh start, that ``known`` holds.
+
+    The window holds a space and the last one or two characters (then the last three); no
+    n-gram is taken where a character and the one before it are both capitals (an acronym),
+    and a lone space is never one.
+    """
+    grams, last, found = " ", " ", []
+    for char in word:
+        grams = grams[1:] + char if len(grams) >= 3 else grams + char
+        capitals = char.isupper() and last.isupper()
+        last = char
+        if capitals:
+            continue
+        for n in range(1, min(3, len(grams)) + 1):
+            gram = grams[-n:]
+            if gram != " " and gram in known:
+                found.append(gram)
+    return found
+
+
+_WORD_ROWS: dict[int, _WordRows] = {}
 
 
 _DETECTORS: dict[int, Any] = {}
@@ -441,14 +605,13 @@ def _detector(factory: Any) -> Any:
     return detector
 
 
-def _trials(detector: Any, ngrams: list[str]) -> list[float]:
+def _trials(detector: Any, rows: list[list[float]]) -> list[float]:
     """langdetect's ``_detect_block`` trials: the same random draws and float operations, in
     the same order, with the n-gram rows looked up once and two languages kept in locals.
 
     ``random.choice(seq)`` is ``seq[_randbelow(len(seq))]``, which draws ``getrandbits(k)``
     until it is below ``len(seq)``; the draws are made here directly.
     """
-    rows = [detector.word_lang_prob_map[w] for w in ngrams]
     size = len(rows)
     bits = size.bit_length()
     rng = _RANDOM
@@ -525,15 +688,176 @@ def _trial(
         i += 1
 
 
+class _SizeDraws:
+    """The draws ``random.choice`` keeps for one sequence length, over the words scanned."""
+
+    __slots__ = ("indices", "positions", "scanned")
+
+    def __init__(self) -> None:
+        self.indices: list[int] = []  # each kept draw: the index it picks
+        self.positions: array.array[int] = array.array("L")  # the word it was made from
+        self.scanned = 0  # words looked at
+
+
+class _Draws:
+    """The 32-bit words a generator seeded with ``seed`` gives, in order, and for each n-gram
+    count the draws ``random.choice`` makes from them: kept, since every detection reseeds.
+
+    ``random.choice(seq)`` draws ``getrandbits(k)`` (the top ``k`` bits of one word, ``k``
+    the bit length of ``len(seq)``) until one is below ``len(seq)``, and ``gauss`` reads two
+    ``random()`` floats (two words each) every other call.  So what a detection draws
+    depends only on where in the stream each of its trials starts, and the draws are
+    listed once per n-gram count rather than made one method call at a time.  Shared by
+    every identifier with the seed: one detection at a time per process, as ``_detector``
+    (``batch`` runs workers as processes).
+    """
+
+    #: words read from the generator, and scanned for a size, at a time
+    CHUNK = 1024
+    #: n-gram counts remembered (a few kB each); beyond, the table starts afresh
+    SIZES = 256
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+        self.words: list[int] = []
+        self._sizes: dict[int, _SizeDraws] = {}
+        self._pairs: dict[int, tuple[float, float]] = {}
+
+    def cover(self, size: int, position: int, draws: int) -> _SizeDraws:
+        """``size``'s draws, scanned past word ``position`` and to at least ``draws`` draws."""
+        table = self._sizes.get(size)
+        if table is None:
+            if len(self._sizes) >= self.SIZES:
+                self._sizes.clear()
+            table = self._sizes[size] = _SizeDraws()
+        shift = 32 - size.bit_length()
+        words = self.words
+        while table.scanned <= position or len(table.indices) < draws:
+            start = table.scanned
+            stop = start + self.CHUNK
+            if len(words) < stop:
+                getrandbits = self._rng.getrandbits
+                words.extend(getrandbits(32) for _ in range(stop - len(words)))
+            top = [word >> shift for word in words[start:stop]]
+            kept = list(map(size.__gt__, top))
+            table.indices.extend(itertools.compress(top, kept))
+            table.positions.extend(itertools.compress(range(start, stop), kept))
+            table.scanned = stop
+        return table
+
+    def gauss_pair(self, position: int) -> tuple[float, float]:
+        """The two normal deviates ``random.gauss`` makes from the four words at ``position``
+        (remembered: trials start at few distinct places)."""
+        pair = self._pairs.get(position)
+        if pair is None:
+            pair = self._pairs[position] = self._gauss_pair(position)
+        return pair
+
+    def _gauss_pair(self, position: int) -> tuple[float, float]:
+        """``random()`` is ``((a >> 5) * 2**26 + (b >> 6)) / 2**53`` of two words, and
+        Box–Muller (Lambert Meertens's form) turns two of those into a cosine and a sine."""
+        words = self.words
+        while len(words) < position + 4:
+            words.append(self._rng.getrandbits(32))
+        first = ((words[position] >> 5) * 67108864.0 + (words[position + 1] >> 6)) * (1.0 / 9007199254740992.0)
+        second = ((words[position + 2] >> 5) * 67108864.0 + (words[position + 3] >> 6)) * (1.0 / 9007199254740992.0)
+        angle = first * _TWO_PI
+        radius = math.sqrt(-2.0 * math.log(1.0 - second))
+        return math.cos(angle) * radius, math.sin(angle) * radius
+
+
+_TWO_PI = 2.0 * math.pi
+_DRAWS: dict[int, _Draws] = {}
+
+
+def _draws(seed: object) -> _Draws | None:
+    """The stored stream of ``seed`` (``None`` for a generator seeded from the OS)."""
+    if type(seed) is not int:
+        return None
+    draws = _DRAWS.get(seed)
+    if draws is None:
+        draws = _DRAWS[seed] = _Draws(seed)
+    return draws
+
+
+def _replay(detector: Any, rows: list[list[float]], draws: _Draws) -> list[float]:
+    """langdetect's trials for two languages, read from ``draws``: the same n-grams drawn and
+    the same float operations in the same order as ``_trials`` (and langdetect).
+
+    A trial normalises after its first draw and then after every fifth, and stops only just
+    after a normalisation; so after the first draw it reads the rows five at a time (``zip``
+    of one iterator five times) and multiplies each probability by five factors left to right
+    in one expression, which is the same sequence of roundings as five ``*=``.
+    """
+    size = len(rows)
+    if size.bit_length() > 32:
+        return _trials(detector, rows)
+    trials, limit, threshold = detector.n_trial, detector.ITERATION_LIMIT, detector.CONV_THRESHOLD
+    start0, start1 = detector._init_probability()
+    alpha, width, base = detector.alpha, detector.ALPHA_WIDTH, detector.BASE_FREQ
+    most = limit + 5  # draws a trial can make
+    pick = rows.__getitem__
+    total0 = total1 = 0.0
+    position = draw = 0  # the next word of the stream, and the next kept draw
+    spare: float | None = None
+    table = draws.cover(size, 0, most)
+    indices, positions = table.indices, table.positions  # extended in place by ``cover``
+    for _ in range(trials):
+        if spare is None:  # gauss makes two deviates from the next four words
+            deviate, spare = draws.gauss_pair(position)
+            position += 4
+            if table.scanned <= position:
+                draws.cover(size, position, 0)
+            draw = bisect.bisect_left(positions, position)
+        else:
+            deviate, spare = spare, None
+        if len(indices) < draw + most:
+            draws.cover(size, position, draw + most)
+        weight = (alpha + deviate * width) / base
+        picked: Any = iter(indices)
+        picked.__setstate__(draw)  # a list iterator can start anywhere: no copy, no skipping
+        drawn = map(pick, picked)
+        a, b = next(drawn)
+        p0 = start0 * (weight + a)
+        p1 = start1 * (weight + b)
+        total = p0 + p1
+        p0, p1 = p0 / total, p1 / total
+        i = 0
+        if not (p0 > threshold or p1 > threshold or i >= limit):
+            for (a, b), (a1, b1), (a2, b2), (a3, b3), (a4, b4) in zip(drawn, drawn, drawn, drawn, drawn, strict=False):
+                p0 = p0 * (weight + a) * (weight + a1) * (weight + a2) * (weight + a3) * (weight + a4)
+                p1 = p1 * (weight + b) * (weight + b1) * (weight + b2) * (weight + b3) * (weight + b4)
+                total = p0 + p1
+                p0, p1 = p0 / total, p1 / total
+                i += 5
+                if p0 > threshold or p1 > threshold or i >= limit:
+                    break
+            else:
+                raise AssertionError("_Draws.cover lists every draw a trial can make")
+        total0 += p0 / trials
+        total1 += p1 / trials
+        draw += i + 1
+        position = positions[draw - 1] + 1
+    return [total0, total1]
+
+
 #: One generator for every detection (making one reads the OS entropy pool; reseeding does not).
 _RANDOM = random.Random()
-_PROBES = ("Thank you very much, Mr. President.", "Muchas gracias, señor presidente.", "Sí.", "OK")
+_PROBES = (
+    "Thank you very much, Mr. President.",
+    "Muchas gracias, señor presidente.",
+    "Sí.",
+    "OK",
+    "The NAFTA   talks — “ahead” at https://x.org, a@b.com.",
+    "Привет, мир: OK",
+)
 _AGREEMENT: dict[int, bool] = {}
 
 
 def _fast_trials_agree(factory: Any) -> bool:
-    """Whether ``_trials`` gives langdetect's own probabilities on a few probes (checked once per
-    factory): if a future Python or langdetect draws differently, langdetect runs as it is."""
+    """Whether the fast path (``_ngram_rows``, then ``_replay`` or ``_trials``) gives
+    langdetect's own probabilities on a few probes (checked once per factory): if a future
+    Python or langdetect prepares or draws differently, langdetect runs as it is."""
     key = id(factory)
     if key not in _AGREEMENT:
         from langdetect.lang_detect_exception import LangDetectException
@@ -542,17 +866,20 @@ def _fast_trials_agree(factory: Any) -> bool:
         for probe in _PROBES:
             slow, fast = factory.create(), factory.create()
             slow.append(probe)
-            fast.append(probe)
             try:
                 slow.get_probabilities()
             except LangDetectException:
                 expected = None
             else:
                 expected = slow.langprob
+            fast.append(probe)
             fast.cleaning_text()
-            ngrams = fast._extract_ngrams()
-            got = _trials(fast, ngrams) if ngrams else None
-            agree = agree and got == expected
+            rows = [fast.word_lang_prob_map[w] for w in fast._extract_ngrams()]
+            agree = agree and _ngram_rows(fast, probe) == rows
+            agree = agree and (_trials(fast, rows) if rows else None) == expected
+            draws = _draws(fast.seed) if len(fast.langlist) == 2 else None
+            if draws is not None:
+                agree = agree and (_replay(fast, rows, draws) if rows else None) == expected
         _AGREEMENT[key] = agree
     return _AGREEMENT[key]
 
@@ -566,6 +893,14 @@ class LangdetectIdentifier:
     the lexical log-odds for Spanish and minus half for English.  When the
     lexical evidence alone is decisive langdetect is skipped.  With
     ``prior=False`` and ``restrict=False`` it is stock langdetect, seeded.
+
+    ``bounded=True`` (the default since 0.2.0, the ``"langdetect"`` backend) skips langdetect
+    wherever the lexical log-odds exceed the most langdetect could add for this text,
+    ``weight * log(1/FLOOR)``: the language is then provably the one the full computation
+    gives, and the confidence is the lexical evidence's alone, ``sigmoid(|log-odds|)`` (as
+    beyond ``DECISIVE``).  On short segments langdetect then runs on 15 of 389, not 373.
+    ``bounded=False`` (the ``"langdetect-full"`` backend) is the 0.1.0 default: langdetect's
+    term in every confidence below ``DECISIVE``, the same floats as 0.1.0.
     """
 
     #: letters (outside names) at which langdetect gets full weight
@@ -588,13 +923,17 @@ class LangdetectIdentifier:
         *,
         prior: bool = True,
         restrict: bool = True,
+        bounded: bool = True,
         name: str = "langdetect",
     ) -> None:
         self.languages = _check_languages(languages)
         self.prior = prior
+        self.bounded = bounded
         self.name = name
+        self._english_spanish = set(self.languages) == {"en", "es"}
         self._factory = _langdetect_factory(self.languages if restrict else None, seed)
         self._cache: dict[str, LanguageTag | object | None] = {}
+        self._answers: dict[str, dict[str, float]] = {}  # langdetect's, by normalised words
 
     def detect(self, text: str) -> LanguageTag | None:
         """The tag of ``text``; remembered, since records repeat short turns and sentences
@@ -619,25 +958,31 @@ class LangdetectIdentifier:
             code = max(probabilities, key=lambda c: probabilities[c])
             return _tag(code, probabilities[code])
         view = match_view(text)
-        english_spanish = set(self.languages) == {"en", "es"}
+        english_spanish = self._english_spanish
         settled = _settled(view) if english_spanish and len(view) >= _SETTLED_LENGTH else None
         if settled is not None:  # decisive, and sure to four places: the exact score is not needed
             return _tag("es" if settled else "en", 1.0)
         lexical, _ = _view_evidence(view)
         if english_spanish and abs(lexical) >= self.DECISIVE:
             return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
-        content = mask_names(text)
-        letters = sum(c.isalpha() for c in content)
-        probabilities = _langdetect_probabilities(self._factory, content) if letters else {}
+        content = _mask_names(text, view)
+        letters = sum(map(str.isalpha, content))
+        if self.bounded and english_spanish and abs(lexical) > self._reach(letters):
+            return _tag("es" if lexical > 0 else "en", _sigmoid(abs(lexical)))
+        probabilities = _langdetect_probabilities(self._factory, content, self._answers) if letters else {}
         weight = min(1.0, letters / self.FULL_WEIGHT_LETTERS) if probabilities else 0.0
-        scores = {
-            code: weight * math.log(max(probabilities.get(code, 0.0), self.FLOOR))
-            + {"es": lexical / 2, "en": -lexical / 2}.get(code, 0.0)
-            for code in self.languages
-        }
-        best = max(self.languages, key=lambda c: scores[c])
-        total = sum(math.exp(s - scores[best]) for s in scores.values())
-        return _tag(best, 1.0 / total)
+        halves = {"es": lexical / 2, "en": -lexical / 2}
+        floor, log, get = self.FLOOR, math.log, probabilities.get
+        scores = [weight * log(max(get(code, 0.0), floor)) + halves.get(code, 0.0) for code in self.languages]
+        top = max(scores)  # the first language with it wins, as ``max(languages, key=...)`` chose
+        total = sum([math.exp(s - top) for s in scores])
+        return _tag(self.languages[scores.index(top)], 1.0 / total)
+
+    def _reach(self, letters: int) -> float:
+        """The most langdetect's term can move the Spanish-minus-English score of a text with
+        ``letters`` letters outside names (each log-probability lies in ``[log FLOOR, 0]``),
+        with room for rounding."""
+        return min(1.0, letters / self.FULL_WEIGHT_LETTERS) * -math.log(self.FLOOR) + 1e-9
 
 
 class Py3langidIdentifier:
@@ -665,6 +1010,10 @@ class Py3langidIdentifier:
         return _tag(str(code), float(probability))
 
 
+def _full(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
+    return LangdetectIdentifier(languages, seed, bounded=False, name="langdetect-full")
+
+
 def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
     return LangdetectIdentifier(
         languages, seed, prior=False, restrict=False, name="langdetect-stock"
@@ -673,6 +1022,7 @@ def _stock(languages: tuple[str, ...], seed: int) -> LanguageIdentifier:
 
 _REGISTRY: dict[str, IdentifierFactory] = {
     "langdetect": LangdetectIdentifier,
+    "langdetect-full": _full,
     "lexical": LexicalIdentifier,
     "langdetect-stock": _stock,
     "py3langid": Py3langidIdentifier,

@@ -2,8 +2,10 @@
 
 ``tests/fixtures/json_hashes.json`` holds, for every transcript in ``corpora/`` and in
 ``../shared/realdata/`` (when present), the SHA-256 of the canonical JSON the parser
-produced *before* the performance work of issue 11, with and without language detection.
-Only hashes are stored: the gob.mx records are CC BY-SA and never enter the project.
+produced *before* the performance work of issue 11, with and without language detection,
+as remade at each documented, versioned JSON change (CHANGELOG.md; 0.2.0: the default
+identifier's confidences).  Only hashes are stored: the gob.mx records are CC BY-SA and
+never enter the project.
 
 Canonical JSON is ``Transcript.model_dump_json()`` re-serialised with sorted keys and no
 whitespace, with ``path`` replaced by the file's path relative to its collection (so the
@@ -18,6 +20,13 @@ this script against it (how the fixture was made, after each merge of main)::
 
 (``corpora/`` is the exported tree's; keys are relative, so the hashes do not depend on where
 either tree lives.)
+
+A versioned JSON change is the exception: its hashes come from the changed code.  First show
+that the JSON differs only where the change says (for 0.2.0, ``benchmarks/langid_json_diff.py
+--hashes tests/fixtures/json_hashes.json --switches``: the old JSON matches the fixture, and
+only tag confidences, and the code-switch flags they decide, differ), then, in the changed
+tree, run ``python tests/json_identity.py --realdata ../shared/realdata --write
+tests/fixtures/json_hashes.json`` and check that the set of keys is the one before.
 """
 
 from __future__ import annotations
@@ -49,10 +58,12 @@ def realdata_files(root: Path = REALDATA) -> list[tuple[str, Path]]:
     return [(f"realdata/{p.relative_to(root).as_posix()}", p) for p in files]
 
 
-def canonical_json(key: str, path: Path, detect: bool) -> str:
+def canonical_json(key: str, path: Path, detect: bool, identifier: object = None) -> str:
+    """The canonical JSON of ``path`` (``identifier``: a language identifier other than the
+    default, for ``benchmarks/langid_json_diff.py``)."""
     import interp_align as ia
 
-    transcript = ia.read(path, detect_language=detect)
+    transcript = ia.read(path, detect_language=detect, identifier=identifier)
     data = json.loads(transcript.model_dump_json())
     data["path"] = key
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

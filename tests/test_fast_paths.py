@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ftfy.badness import MOJIBAKE_CATEGORIES
 from ftfy.badness import is_bad as ftfy_is_bad
@@ -170,17 +171,90 @@ def _segments() -> list[str]:
     return [line.split("\t", 1)[1] for line in _SEGMENTS.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
 
 
+# ``langdetect-full`` is the 0.1.0 default, the reference's ``langdetect``; the default since
+# 0.2.0 gives its languages with other confidences (tests/test_langid_default.py).
+_FULL = "langdetect-full"
+
+
 def test_identifiers_tag_the_segments_as_before() -> None:
-    for name in ("langdetect", "lexical"):
-        before, after = reference_langid.get_identifier(name), langid.get_identifier(name)
-        assert [after.detect(t) for t in _segments()] == [before.detect(t) for t in _segments()], name
+    for old, new in (("langdetect", _FULL), ("lexical", "lexical")):
+        before, after = reference_langid.get_identifier(old), langid.get_identifier(new)
+        assert [after.detect(t) for t in _segments()] == [before.detect(t) for t in _segments()], new
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_LID_PIECES), max_size=12).map(" ".join))
 def test_langdetect_with_prior_tags_as_before(text: str) -> None:
-    assert langid.get_identifier().detect(text) == reference_langid.get_identifier().detect(text)
+    assert langid.get_identifier(_FULL).detect(text) == reference_langid.get_identifier().detect(text)
     assert langid.lexical_evidence(text) == reference_langid.lexical_evidence(text)
+
+
+_NGRAM_PIECES = [*_LID_PIECES, "NAFTA", "USMCA", "OK.", "A", "ñ", "É", "\u0301", "a\u0301", "\u2014", "\u201c",
+                 "Ελλάδα", "日本", "ｶﾀｶﾅ", "\u0219", "ț", "\u1ea1", "  ", "\t", "x@y.z", "http://a.b/c?d=1"]
+
+
+def _langdetect_rows(factory: Any, text: str) -> list[list[float]]:
+    """langdetect's own n-grams of ``text``, as profile rows."""
+    detector = factory.create()
+    detector.append(text)
+    detector.cleaning_text()
+    return [detector.word_lang_prob_map[w] for w in detector._extract_ngrams()]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NGRAM_PIECES), max_size=14).map("".join))
+def test_ngram_rows_are_langdetects(text: str) -> None:
+    for restrict in (True, False):
+        factory = langid._langdetect_factory(("en", "es") if restrict else None, 0)
+        expected = _langdetect_rows(factory, text)
+        assert langid._ngram_rows(langid._detector(factory), text) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_NGRAM_PIECES), min_size=1, max_size=40).map(" ".join))
+def test_replayed_trials_are_langdetects(text: str) -> None:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = langid._langdetect_factory(("en", "es"), 0)
+    rows = _langdetect_rows(factory, text)
+    detector = factory.create()
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException:
+        assert not rows
+        return
+    assert langid._replay(langid._detector(factory), rows, langid._Draws(0)) == detector.langprob
+    assert langid._replay(langid._detector(factory), rows, langid._draws(0)) == detector.langprob
+
+
+class _TinyChunks(langid._Draws):
+    CHUNK = 7  # the stream read and scanned a few words at a time: every extension path taken
+    SIZES = 2
+
+
+def test_replay_reads_the_stream_in_pieces() -> None:
+    factory = langid._langdetect_factory(("en", "es"), 0)
+    draws = _TinyChunks(0)
+    for text in [*_segments()[:40], "OK", "Ok ok", "NAFTA", " ".join(_segments()[:30])]:
+        rows = _langdetect_rows(factory, text)
+        if rows:
+            assert langid._replay(langid._detector(factory), rows, draws) == langid._trials(langid._detector(factory), rows)
+
+
+def test_ngram_rows_leave_long_texts_to_langdetect() -> None:
+    detector = langid._detector(langid._langdetect_factory(("en", "es"), 0))
+    assert langid._ngram_rows(detector, "a" * detector.max_text_length) is not None
+    assert langid._ngram_rows(detector, "a" * (detector.max_text_length + 1)) is None
+
+
+_SHARED = langid.get_identifier(_FULL)  # remembers answers across the examples, by normalised words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_LID_PIECES, "Secretario", "Blinken", "Mayorkas", ",", "!"]), max_size=8).map(" ".join))
+def test_remembered_answers_are_the_texts_own(text: str) -> None:
+    assert _SHARED.detect(text) == reference_langid.get_identifier().detect(text)
 
 
 def test_stock_langdetect_tags_as_before() -> None:

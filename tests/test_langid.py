@@ -39,7 +39,7 @@ def accuracy(identifier: LanguageIdentifier, rows: list[tuple[str, str]]) -> flo
     return right / len(rows)
 
 
-@pytest.mark.parametrize("backend", ["langdetect", "lexical"])
+@pytest.mark.parametrize("backend", ["langdetect", "langdetect-full", "lexical"])
 @pytest.mark.parametrize(("gold", "text"), read_tsv(EXAMPLES))
 def test_listed_examples(backend: str, gold: str, text: str) -> None:
     tag = get_identifier(backend).detect(text)
@@ -131,7 +131,7 @@ def test_lexical_evidence_signs() -> None:
 
 
 def test_registry() -> None:
-    assert {"langdetect", "lexical", "langdetect-stock", "py3langid"} <= set(
+    assert {"langdetect", "langdetect-full", "lexical", "langdetect-stock", "py3langid"} <= set(
         available_identifiers()
     )
     with pytest.raises(ConfigError, match="unknown language identifier"):
