@@ -81,9 +81,11 @@ def sentence_offsets(
     language: str = "en",
     protected: Sequence[tuple[int, int]] = (),
     view: str | None = None,
+    words: bool = False,
 ) -> list[int]:
     """``split_sentences``'s spans as one flat list ``[start0, end0, start1, end1, ...]``: what the
-    parser stores (an ``array`` of offsets), without a tuple a sentence in between."""
+    parser stores (an ``array`` of offsets), without a tuple a sentence in between.  With
+    ``words``, only the spans that hold a word character (a letter or digit)."""
     stop = len(text) if end is None else min(end, len(text))
     begin = max(0, start)
     if begin >= stop:
@@ -100,24 +102,42 @@ def sentence_offsets(
     guard = _Protected([(a - shift, b - shift) for a, b in protected]) if protected else None
     cuts = [lo, hi, *_line_breaks(local, lo, hi, guard), *_terminal_cuts(local, lo, hi, guard, abbreviations_for(language))]
     cuts.sort()
-    return _trimmed(text, shift, cuts)
+    return _trimmed(text, shift, cuts, words)
 
 
-def _trimmed(text: str, shift: int, cuts: list[int]) -> list[int]:
+def _trimmed(text: str, shift: int, cuts: list[int], words: bool = False) -> list[int]:
     """The pieces between consecutive cuts (plus ``shift``), without surrounding whitespace, flat;
-    blank pieces dropped."""
+    blank pieces dropped, and with ``words`` the pieces without a word character too.
+
+    A piece is trimmed by stepping over its edges' spaces rather than by stripping a copy of
+    it: a piece after a terminal starts after one space and ends at the next terminal, so
+    the steps are one or two character look-ups where a copy was the whole sentence."""
     spans: list[int] = []
     append = spans.append
+    spaces = _SPACES
+    wordlike = _WORDLIKE.search
     previous = cuts[0] + shift
     for cut in itertools.islice(cuts, 1, None):
         right = cut + shift
-        kept = text[previous:right].lstrip(SPACE_CHARS)  # empty for equal cuts
-        if kept:
-            first = right - len(kept)  # every cut is within the text: the piece is whole
-            append(first)
-            append(first + len(kept.rstrip(SPACE_CHARS)))
+        first = previous
+        while first < right and text[first] in spaces:
+            first += 1
         previous = right
+        if first == right:
+            continue  # an empty or blank piece (equal cuts)
+        if words and not text[first].isalnum() and wordlike(text, first, right) is None:
+            continue
+        while text[right - 1] in spaces:  # stops at ``first``, which is not a space
+            right -= 1
+        append(first)
+        append(right)
     return spans
+
+
+#: ``SPACE_CHARS`` as a set, for the character look-ups of ``_trimmed``.
+_SPACES = frozenset(SPACE_CHARS)
+#: A word character: ``\w`` without the underscore (``str.isalnum``'s characters).
+_WORDLIKE = re.compile(r"[^\W_]")
 
 
 class _Protected:

@@ -287,15 +287,11 @@ def _sentences(
     protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end]
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
     spans = offsets_array(len(text))
-    pieces = sentence_offsets(text, start, end, language=code, protected=protected, view=doc.view)
     if protected:
+        pieces = sentence_offsets(text, start, end, language=code, protected=protected, view=doc.view)
         _marked_sentences(text, pieces, protected, spans)
-    else:  # most turns: a piece is a sentence when it has a word character (most start with one)
-        search = _WORDLIKE.search
-        if all(text[s].isalnum() or search(text, s, e) is not None for s, e in zip(pieces[0::2], pieces[1::2], strict=True)):
-            spans.fromlist(pieces)
-        else:
-            spans.fromlist([o for s, e in zip(pieces[0::2], pieces[1::2], strict=True) if search(text, s, e) is not None for o in (s, e)])
+    else:  # most turns: a piece is a sentence when it has a word character
+        spans.fromlist(sentence_offsets(text, start, end, language=code, view=doc.view, words=True))
     if not spans:
         return SentenceTuple.EMPTY
     if ident is None:
