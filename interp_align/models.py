@@ -514,20 +514,22 @@ class BlockTuple(ColumnTuple[Block]):
 
     @classmethod
     def from_rows(cls, source: str, rows: Iterable[tuple[int, int, BlockKind, str | None, int, BlockShape]]) -> BlockTuple:
-        """Blocks from ``(start, end, kind, reason, turn_index or -1, shape)`` rows, in order.
-
-        The rows are turned into columns by ``zip`` and each column is stored in one call (a
-        record has a row a turn and a row a gap between turns)."""
+        """Blocks from ``(start, end, kind, reason, turn_index or -1, shape)`` rows, in order."""
         spans, turns = offsets_array(len(source)), offsets_array(len(source))
-        columns = list(zip(*rows, strict=True))
-        starts, ends, kinds, reasons, turn_indices, shapes = columns if columns else ((),) * 6
-        spans.fromlist([offset for span in zip(starts, ends, strict=True) for offset in span])
-        turns.fromlist(list(turn_indices))
+        kinds, shapes = bytearray(), bytearray()
+        reasons: list[str | None] = []
         index = {kind: i for i, kind in enumerate(cls._KINDS)}
+        for start, end, kind, reason, turn, shape in rows:
+            spans.append(start)
+            spans.append(end)
+            kinds.append(index[kind])
+            reasons.append(reason)
+            turns.append(turn)
+            shapes.append(shape)
         store = cls.__new__(cls)
         store._items = None
         store._source, store._spans, store._turns = source, spans, turns
-        store._kinds, store._shapes, store._reasons = bytes(map(index.__getitem__, kinds)), bytes(shapes), tuple(reasons)
+        store._kinds, store._shapes, store._reasons = bytes(kinds), bytes(shapes), tuple(reasons)
         return store
 
     def _size(self) -> int:
