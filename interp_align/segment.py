@@ -43,12 +43,6 @@ _FOLLOWING = re.compile(r"[^\S\n]*(\S*)")
 #: ``[.!?]+`` is written ``[.!?][.!?]*``: ``re`` skips to a pattern's first character set quickly
 #: only when the pattern opens with a plain set, not a repeat (the scan is a third faster).
 _CANDIDATE_FOLLOWING = re.compile(r"[.!?]" + _CANDIDATE.pattern.replace("[.!?]+", "[.!?]*", 1) + r"(?=" + _FOLLOWING.pattern + ")")
-#: ``_CANDIDATE_FOLLOWING`` without the terminals at a line's or the range's end (no token
-#: follows).  Each has one match at most where it starts (the longest run followed by a space),
-#: so the pattern finds the other terminals exactly.  Those it skips are cuts that change no
-#: sentence when the line break after them is a cut too (no marker holds it): the piece
-#: between them is blank and a sentence's end is trimmed back to the terminal anyway.
-_CANDIDATE_BEFORE_TOKEN = re.compile(_CANDIDATE_FOLLOWING.pattern.removesuffix(r"(\S*))") + r"(\S+))")
 #: A previous word is looked for in a window of this many characters before a walk back.
 _WORD_WINDOW = 64
 _OPENERS = "\"'(¿¡["
@@ -184,13 +178,11 @@ def _terminal_cuts(view: str, lo: int, hi: int, guard: _Protected | None, abbrev
     previous word, read with bounded regex matches rather than character loops.  The next
     token decides most terminals, in the loop ("!" and "?" before a capital end a sentence,
     anything before a lower-case word does not); only a single period before a capital, digit
-    or opener asks about the word before it (``_period_cut``).  Without markers, the terminals
-    at a line's end are not read at all (``_CANDIDATE_BEFORE_TOKEN``).
+    or opener asks about the word before it (``_period_cut``).
     """
     cuts: list[int] = []
     append = cuts.append
-    candidates = _CANDIDATE_FOLLOWING if guard is not None else _CANDIDATE_BEFORE_TOKEN
-    for match in candidates.finditer(view, lo, hi):
+    for match in _CANDIDATE_FOLLOWING.finditer(view, lo, hi):
         following = match.group(1)  # empty at a line's or the range's end: a cut, no questions
         if following:
             head = following[0]
