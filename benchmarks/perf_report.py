@@ -33,15 +33,17 @@ tags 11.5 MB/s (8.3 before), tags read lazily 7.0 (5.0), every tag read 3.2 (2.5
 every tag read (8.1).  Peak memory of ``parse()`` on the 191 records >= 50 kB: median 4.93 / all
 records 5.60 B/B without tags (4.93 / 5.60 before), 4.99 / 5.74 with tags (5.27 / 5.84).
 
-Third parse round (CPU medians of 3; load average 1.5-3.2 from other jobs; main at 35da891 run
-from its own checkout alternately in the same session, two runs each, means of their medians):
-parse on the 454 real records without tags 13.1 MB/s (12.0 before), tags read lazily 7.3 (6.8),
-every tag read 3.4 (3.2), turns only 16.3 (15.2), offsets-only floor 55 (52); the sentence
-splitter alone on the 22,151 turns, interleaved A/B in one process, 0.220 CPU s (0.282).
-``interp-align parse --format json`` peak RSS above a one-line record: 10.3 B/B on the 13 MB
-joined gob.mx record (16.3 before), 9.9 on the largest record (15.0); ``parse()`` unchanged
-(4.93 / 5.60 and 4.99 / 5.74).  With tags, the identifier's own work is most of the time
-(pyinstrument: turn tags 45 % of a lazily tagged parse, sentence tags 97 % of the rest).
+Third parse round (CPU medians of 3; main at 35da891 run from its own checkout alternately with
+this tree in the same session, three runs each, means of their medians; load average 3.5-5 from
+other jobs, so the rows move by +-30 % between runs): without tags 7.9 MB/s (6.9 before), tags
+read lazily 4.0 (4.4), every tag read 1.8 (2.0), turns only 9.3 (8.8), offsets-only floor 37
+(40) -- no difference this load can resolve.  The sentence splitter alone on the 22,151 turns of
+the real records, interleaved A/B in one process: 0.275 / 0.321 CPU s, min / median of 10
+(0.347 / 0.384 before), a few per cent of a parse.  ``interp-align parse --format json`` peak
+RSS above a one-line record: 10.3 B/B on the 13 MB joined gob.mx record (16.3 before, same run),
+10.1 on the largest record (13.2); ``parse()`` unchanged (4.93 / 5.60 and 5.00 / 5.74).  With
+tags the identifier's own work is most of the time (pyinstrument: turn tags 45 % of a lazily
+tagged parse, sentence tags 97 % of what reading every tag adds).
 """
 
 from __future__ import annotations
