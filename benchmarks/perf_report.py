@@ -43,6 +43,18 @@ each alternating with main's 35da891, load 2.9-3.1, means of medians): parse wit
 lazily 4.6 MB/s (main 3.9), every tag read 3.0 (1.8), no tags 8.3 (7.1: noise, unchanged),
 turns only 9.7 (9.3); language ID: the default 0.992 at 89-91k segments/s (main 7.3-8.5k),
 ``langdetect-full`` 14.1-14.7k, lexical 147-180k (103-118k).
+
+Third parse round (CPU medians of 3; main at 35da891 run from its own checkout alternately with
+this tree in the same session, three runs each, means of their medians; load average 3.5-5 from
+other jobs, so the rows move by +-30 % between runs): without tags 7.9 MB/s (6.9 before), tags
+read lazily 4.0 (4.4), every tag read 1.8 (2.0), turns only 9.3 (8.8), offsets-only floor 37
+(40) -- no difference this load can resolve.  The sentence splitter alone on the 22,151 turns of
+the real records, interleaved A/B in one process: 0.275 / 0.321 CPU s, min / median of 10
+(0.347 / 0.384 before), a few per cent of a parse.  ``interp-align parse --format json`` peak
+RSS above a one-line record: 10.3 B/B on the 13 MB joined gob.mx record (16.3 before, same run),
+10.1 on the largest record (13.2); ``parse()`` unchanged (4.93 / 5.60 and 5.00 / 5.74).  With
+tags the identifier's own work is most of the time (pyinstrument: turn tags 45 % of a lazily
+tagged parse, sentence tags 97 % of what reading every tag adds).
 """
 
 from __future__ import annotations

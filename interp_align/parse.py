@@ -24,6 +24,7 @@ import contextlib
 import functools
 import gc
 import importlib
+import operator
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -302,12 +303,15 @@ def _default_identifier(langid: Any) -> Identifier:
     return langid.get_identifier()
 
 
+_START_END = operator.itemgetter(0, 1)
+
+
 def _tile(doc: Document, content: list[BlockRow]) -> BlockTuple:
     """Sort the content blocks and fill every gap, so the blocks tile the text exactly."""
     text = doc.text
     tiles: list[BlockRow] = []
     pos = 0
-    for block in sorted(content, key=lambda b: (b[0], b[1])):
+    for block in sorted(content, key=_START_END):
         start, end = block[0], block[1]
         if start < pos or end <= start:
             continue  # defensive: an empty or overlapping block never breaks the tiling

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from interp_align.lang.abbreviations import Abbreviations, abbreviations_for
 from interp_align.normalize import match_view
 
-__all__ = ["SPACE_CHARS", "split_sentences"]
+__all__ = ["SPACE_CHARS", "sentence_offsets", "split_sentences"]
 
 #: Every character ``normalize.is_space`` calls a space: ``str.isspace``'s (fixed by Unicode)
 #: and the invisible marks; a sentence is trimmed of these (checked by the test suite).
@@ -69,30 +69,75 @@ def split_sentences(
     the whole text (same length); the parser passes one in which the soft wraps of
     a hard-wrapped record are spaces, so a wrap inside a paragraph ends nothing.
     """
+    flat = sentence_offsets(text, start, end, language=language, protected=protected, view=view)
+    return list(zip(flat[0::2], flat[1::2], strict=True))
+
+
+def sentence_offsets(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    language: str = "en",
+    protected: Sequence[tuple[int, int]] = (),
+    view: str | None = None,
+    words: bool = False,
+) -> list[int]:
+    """``split_sentences``'s spans as one flat list ``[start0, end0, start1, end1, ...]``: what the
+    parser stores (an ``array`` of offsets), without a tuple a sentence in between.  With
+    ``words``, only the spans that hold a word character (a letter or digit)."""
     stop = len(text) if end is None else min(end, len(text))
     begin = max(0, start)
     if begin >= stop:
         return []
-    # Work on the range alone (offsets relative to ``begin``) so that splitting every turn of a
-    # long transcript costs the length of the turns, not the transcript times the turns.
-    local = match_view(text[begin:stop]) if view is None else view[begin:stop]
-    size = stop - begin
-    guard = _Protected([(lo - begin, hi - begin) for lo, hi in protected]) if protected else None
-    cuts = [0, size, *_line_breaks(local, guard), *_terminal_cuts(local, guard, abbreviations_for(language))]
+    if view is None:  # the range's own view, offsets relative to ``begin``
+        local = match_view(text[begin:stop])
+        lo, hi, shift = 0, stop - begin, begin
+    else:
+        # The caller's view, read in place: ``finditer``'s ``pos``/``endpos`` and the floors of
+        # the look-backs keep every match and word within the range, as a slice of it would,
+        # without copying the range (splitting every turn of a long transcript costs the length
+        # of the turns, not the transcript times the turns).
+        local, lo, hi, shift = view, begin, stop, 0
+    guard = _Protected([(a - shift, b - shift) for a, b in protected]) if protected else None
+    cuts = [lo, hi, *_line_breaks(local, lo, hi, guard), *_terminal_cuts(local, lo, hi, guard, abbreviations_for(language))]
     cuts.sort()
-    return _trimmed(text, begin, cuts)
+    return _trimmed(text, shift, cuts, words)
 
 
-def _trimmed(text: str, begin: int, cuts: list[int]) -> list[tuple[int, int]]:
-    """The pieces between consecutive cuts, without surrounding whitespace; blank pieces dropped."""
-    spans: list[tuple[int, int]] = []
+def _trimmed(text: str, shift: int, cuts: list[int], words: bool = False) -> list[int]:
+    """The pieces between consecutive cuts (plus ``shift``), without surrounding whitespace, flat;
+    blank pieces dropped, and with ``words`` the pieces without a word character too.
+
+    A piece is trimmed by stepping over its edges' spaces rather than by stripping a copy of
+    it: a piece after a terminal starts after one space and ends at the next terminal, so
+    the steps are one or two character look-ups where a copy was the whole sentence."""
+    spans: list[int] = []
     append = spans.append
-    for left, right in itertools.pairwise(cuts):
-        kept = text[begin + left : begin + right].lstrip(SPACE_CHARS)  # empty for equal cuts
-        if kept:
-            first = begin + right - len(kept)  # every cut is within the text: the piece is whole
-            append((first, first + len(kept.rstrip(SPACE_CHARS))))
+    spaces = _SPACES
+    wordlike = _WORDLIKE.search
+    previous = cuts[0] + shift
+    for cut in itertools.islice(cuts, 1, None):
+        right = cut + shift
+        first = previous
+        while first < right and text[first] in spaces:
+            first += 1
+        previous = right
+        if first == right:
+            continue  # an empty or blank piece (equal cuts)
+        if words and not text[first].isalnum() and wordlike(text, first, right) is None:
+            continue
+        while text[right - 1] in spaces:  # stops at ``first``, which is not a space
+            right -= 1
+        append(first)
+        append(right)
     return spans
+
+
+#: ``SPACE_CHARS`` as a set, for the character look-ups of ``_trimmed``.
+_SPACES = frozenset(SPACE_CHARS)
+#: A word character: ``\w`` without the underscore (``str.isalnum``'s characters).
+_WORDLIKE = re.compile(r"[^\W_]")
 
 
 class _Protected:
@@ -113,70 +158,72 @@ class _Protected:
         return index >= 0 and offset < self._spans[index][1]
 
 
-def _line_breaks(view: str, guard: _Protected | None) -> list[int]:
-    """Every newline outside a marker is a cut: transcripts put one sentence-ending break per paragraph."""
+def _line_breaks(view: str, lo: int, hi: int, guard: _Protected | None) -> list[int]:
+    """Every newline in ``[lo, hi)`` outside a marker is a cut: transcripts put one
+    sentence-ending break per paragraph."""
     cuts = []
-    position = view.find("\n")
+    position = view.find("\n", lo, hi)
     while position != -1:
         if guard is None or not guard.covers(position):
             cuts.append(position)
-        position = view.find("\n", position + 1)
+        position = view.find("\n", position + 1, hi)
     return cuts
 
 
-def _terminal_cuts(view: str, guard: _Protected | None, abbreviations: Abbreviations) -> list[int]:
-    """Cuts after the terminals that end a sentence.
+def _terminal_cuts(view: str, lo: int, hi: int, guard: _Protected | None, abbreviations: Abbreviations) -> list[int]:
+    """Cuts after the terminals in ``[lo, hi)`` that end a sentence.
 
     ``_CANDIDATE`` finds only terminals followed by whitespace or the end of the range (the
     others never end one: "U.S.-Mexico", "7.4"); each is then judged by the next and the
-    previous word, read with bounded regex matches rather than character loops.
+    previous word, read with bounded regex matches rather than character loops.  The next
+    token decides most terminals, in the loop ("!" and "?" before a capital end a sentence,
+    anything before a lower-case word does not); only a single period before a capital, digit
+    or opener asks about the word before it (``_period_cut``).
     """
-    cuts = []
-    for match in _CANDIDATE_FOLLOWING.finditer(view):
-        period = match.start()
-        if guard is not None and guard.covers(period):
-            continue
+    cuts: list[int] = []
+    append = cuts.append
+    for match in _CANDIDATE_FOLLOWING.finditer(view, lo, hi):
         following = match.group(1)  # empty at a line's or the range's end: a cut, no questions
-        if not following or _ends_sentence(view, period, match.group(), following, abbreviations):
-            cuts.append(match.end())
+        if following:
+            head = following[0]
+            if head.islower() or not (head.isupper() or head.isdigit() or head in _OPENERS):
+                continue  # sentences start with a capital, a digit or an opener
+            terminal = match.group()
+            if terminal.rstrip(_CLOSERS) == "." and not _period_cut(view, lo, match.start(), following, abbreviations):
+                continue
+        if guard is not None and guard.covers(match.start()):
+            continue
+        append(match.end())
     return cuts
 
 
-def _previous_word(view: str, period: int) -> str:
-    """The token ending at ``period`` with any opening quotes or brackets removed."""
-    window = max(0, period - _WORD_WINDOW)
+def _previous_word(view: str, lo: int, period: int) -> str:
+    """The token ending at ``period`` (not before ``lo``) with any opening quotes or brackets removed."""
+    window = max(lo, period - _WORD_WINDOW)
     before = view[window:period]
     if not before or before[-1].isspace():
         return ""
     word = before.rsplit(None, 1)[-1]  # the last token: split from the right, in C
-    if len(word) == len(before) and window > 0:  # a token longer than the window: walk back (rare)
+    if len(word) == len(before) and window > lo:  # a token longer than the window: walk back (rare)
         first = window
-        while first > 0 and not view[first - 1].isspace():
+        while first > lo and not view[first - 1].isspace():
             first -= 1
         word = view[first:period]
     return word.lstrip(_OPENERS)
 
 
-def _ends_sentence(view: str, period: int, terminal: str, following: str, abbreviations: Abbreviations) -> bool:
-    if not following:
-        return True  # end of range or of line: the cut is harmless either way
-    head = following[0]
-    if head.islower():
-        return False  # sentences start with a capital, a digit or an opener
-    if not (head.isupper() or head.isdigit() or head in _OPENERS):
-        return False
-    marks = terminal.rstrip(_CLOSERS)
-    if marks != ".":
-        return True  # "!", "?", "?!", and ellipses ("...", "\u2026") before a capital
-    word = _previous_word(view, period)
-    if word.isdigit() and len(word) <= 2 and _starts_line(view, period - len(word)):
+def _period_cut(view: str, lo: int, period: int, following: str, abbreviations: Abbreviations) -> bool:
+    """Whether a single period at ``period`` (closers after it allowed), before a capital, digit
+    or opener, ends a sentence."""
+    word = _previous_word(view, lo, period)
+    if word.isdigit() and len(word) <= 2 and _starts_line(view, lo, period - len(word)):
         return False  # a list number: "1. Security"
     return _period_ends(word, following, abbreviations)
 
 
-def _starts_line(view: str, position: int) -> bool:
-    """Whether only spaces stand between the start of the line (or range) and ``position``."""
-    return not view[view.rfind("\n", 0, position) + 1 : position].strip(" \t")
+def _starts_line(view: str, lo: int, position: int) -> bool:
+    """Whether only spaces stand between the start of the line (or of the range at ``lo``) and ``position``."""
+    return not view[view.rfind("\n", lo, position) + 1 or lo : position].strip(" \t")
 
 
 def _period_ends(word: str, following: str, abbreviations: Abbreviations) -> bool:

@@ -164,7 +164,10 @@ def test_parse_json_is_streamed_byte_for_byte() -> None:
 
     from interp_align.commands.parse import write_json
 
-    for text in (TEXT, "", "   \n", "no labels here.", (ROOT_SEED / "en.txt").read_text(encoding="utf-8")):
+    # A text longer than the slices the record's text is escaped in, with escapes, wide and astral
+    # characters on every side of a slice's edge.
+    long_text = "MR. A:  " + "\u201cHola\u201d \t\\ \x01 \U0001f600 \u00e9 \"x\".\n" * 9000
+    for text in (TEXT, "", "   \n", "no labels here.", (ROOT_SEED / "en.txt").read_text(encoding="utf-8"), long_text):
         transcript = ia.parse(text)
         out = io.StringIO()
         write_json(transcript, out)

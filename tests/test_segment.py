@@ -209,3 +209,11 @@ def test_paragraph_by_paragraph_equals_whole_text() -> None:
     assert [text[a:b] for a, b in whole][
         2
     ] == "FOREIGN SECRETARY BÁRCENA:\u00a0 (Via interpreter.)\u00a0 Gracias."
+
+
+def test_a_terminal_before_a_character_the_view_reads_as_a_space_still_cuts() -> None:
+    """The view turns U+2061 and U+202A into spaces, the splitter does not trim them: the cut
+    after a terminal at a line's end keeps them out of the sentence (a reverted fast path
+    skipped those terminals)."""
+    assert split_sentences("?!?!\u2061") == [(0, 4), (4, 5)]
+    assert split_sentences("Yes.\u202a\nNo.") == [(0, 4), (4, 5), (6, 9)]

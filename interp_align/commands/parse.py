@@ -7,6 +7,7 @@ import sys
 from typing import TextIO
 
 from pydantic import BaseModel
+from pydantic_core import to_json
 
 from ..models import Transcript, Turn
 from ._common import add_read_options, load, read_options
@@ -73,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
 #: Fields of a transcript written item by item: the bulk of a record's JSON.
 _STREAMED = ("turns", "blocks")
+#: Characters of the record's text escaped and written at a time (see ``_write_string``).
+_TEXT_CHUNK = 1 << 16
 
 
 def write_json(transcript: Transcript, out: TextIO) -> None:
@@ -82,7 +85,8 @@ def write_json(transcript: Transcript, out: TextIO) -> None:
     The whole JSON of a record is several times its text (every turn, block and sentence
     carries its own text), so building it in one string was most of the command's memory.
     Each item is dumped alone with ``indent=2`` and its lines indented to where it stands
-    (a JSON string holds no raw line break, so lines are safe to indent).
+    (a JSON string holds no raw line break, so lines are safe to indent).  The record's text
+    is written a slice at a time too (``_write_string``).
     """
     names = list(type(transcript).model_fields)
     out.write("{\n")
@@ -96,10 +100,28 @@ def write_json(transcript: Transcript, out: TextIO) -> None:
                 out.write(",\n" if i < len(items) - 1 else "\n")
             out.write(f"  ]{comma}\n")
             continue
+        if name == "text":
+            out.write(f'  "{name}": ')
+            _write_string(transcript.text, out)
+            out.write(f"{comma}\n")
+            continue
         field = transcript.model_dump_json(indent=2, include={name})
         inner = field[2:-2]  # '{\n  "name": value\n}' without its braces and line breaks
         out.write(f"{inner}{comma}\n")
     out.write("}\n")
+
+
+def _write_string(text: str, out: TextIO) -> None:
+    """``text`` as a JSON string, the bytes pydantic writes, a slice at a time.
+
+    Dumped whole, a record's text was held four times over (pydantic's UTF-8 bytes, their
+    ``str``, the field cut out of its braces, the line around it: a wide string is two or four
+    bytes a character), the peak of the command.  JSON escapes character by character, so the
+    slices' escapes, each dumped by pydantic's own serializer, join into the whole's."""
+    out.write('"')
+    for start in range(0, len(text), _TEXT_CHUNK):
+        out.write(to_json(text[start : start + _TEXT_CHUNK])[1:-1].decode("utf-8"))
+    out.write('"')
 
 
 def _write_item(item: BaseModel, out: TextIO, prefix: str) -> None:

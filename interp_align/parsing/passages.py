@@ -195,6 +195,8 @@ _NOT_INTERPRETED = Interpretation()
 
 def summarise(view: str, notes: Sequence[Note], passages: Sequence[Passage], body_start: int, body_end: int) -> Interpretation:
     """The turn-level view of its passages: interpreted or not, from and into what, placeholder or not."""
+    if not notes:
+        return _NOT_INTERPRETED  # most turns: one original passage, no marker (``read_passages``)
     words = body_start < body_end and _masked_words(view, notes, body_start, body_end)
     interpreted = next((p for p in passages if p.kind is PassageKind.INTERPRETED), None)
     if interpreted is not None:

@@ -32,7 +32,7 @@ from ..models import (
     language_tag,
     offsets_array,
 )
-from ..segment import split_sentences
+from ..segment import sentence_offsets
 from .document import Document
 from .frame import BlockRow
 from .heads import Head
@@ -287,14 +287,11 @@ def _sentences(
     protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end]
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
     spans = offsets_array(len(text))
-    search = _WORDLIKE.search
-    pieces = split_sentences(text, start, end, language=code, protected=protected, view=doc.view)
     if protected:
+        pieces = sentence_offsets(text, start, end, language=code, protected=protected, view=doc.view)
         _marked_sentences(text, pieces, protected, spans)
     else:  # most turns: a piece is a sentence when it has a word character
-        for s, e in pieces:
-            if search(text, s, e) is not None:
-                spans.extend((s, e))
+        spans.fromlist(sentence_offsets(text, start, end, language=code, view=doc.view, words=True))
     if not spans:
         return SentenceTuple.EMPTY
     if ident is None:
@@ -302,10 +299,10 @@ def _sentences(
     return SentenceTuple.deferred(text, spans, _sentence_tags, ident, turn_language.code, tuple(protected))
 
 
-def _marked_sentences(text: str, pieces: Sequence[tuple[int, int]], protected: Sequence[tuple[int, int]], spans: array[int]) -> None:
-    """Append to ``spans`` the pieces that have a word character outside the notes they hold."""
+def _marked_sentences(text: str, pieces: Sequence[int], protected: Sequence[tuple[int, int]], spans: array[int]) -> None:
+    """Append to ``spans`` the pieces (flat offsets) that have a word character outside the notes they hold."""
     search = _WORDLIKE.search
-    for s, e in pieces:
+    for s, e in zip(pieces[0::2], pieces[1::2], strict=True):
         inside = [(ps, pe) for ps, pe in protected if ps >= s and pe <= e]
         if inside:
             if search(_unmarked(text, s, e, inside)) is None:
