@@ -47,10 +47,21 @@ class _Sides:
         self.ctx = ctx
         self.english, self.spanish = alignment.english, alignment.spanish
         self.checked_is_english = ctx.transcript.text == alignment.english.text
+        self._columns: dict[tuple[bool, int], tuple[list[tuple[int, int]], list[str]]] = {}
+
+    def columns(self, transcript: Transcript, turn: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """The offsets and texts of a turn's sentences, read once per turn from the columns (a
+        sentence model per bead would be made many times over, and would read its language tag)."""
+        key = (transcript is self.english, turn)
+        found = self._columns.get(key)
+        if found is None:
+            sentences = transcript.turns[turn].sentences
+            found = self._columns[key] = (sentences.offsets(), sentences.texts())
+        return found
 
     def spans(self, transcript: Transcript, turn: int, indices: tuple[int, ...]) -> list[tuple[int, int]]:
-        sentences = transcript.turns[turn].sentences
-        return [(sentences[i].start, sentences[i].end) for i in indices if i < len(sentences)]
+        offsets = self.columns(transcript, turn)[0]
+        return [offsets[i] for i in indices if i < len(offsets)]
 
     def loc(self, transcript: Transcript, start: int, end: int) -> Location:
         return self.ctx.location(start, end, transcript if transcript is not self.ctx.transcript else None)
@@ -127,8 +138,8 @@ _NEIGHBOUR_COVERAGE = 0.6
 def _texts(sides: _Sides, pair: TurnPair, side: str, indices: Iterable[int]) -> list[str]:
     transcript, turn = (sides.spanish, pair.spanish_turn) if side == "es" else (sides.english, pair.english_turn)
     assert turn is not None
-    sentences = transcript.turns[turn].sentences
-    return [sentences[i].text for i in indices if i < len(sentences)]
+    texts = sides.columns(transcript, turn)[1]
+    return [texts[i] for i in indices if i < len(texts)]
 
 
 def _is_gloss(text: str, language: str) -> bool:
