@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from .._gc import fewer_collections
 from ..errors import AlignmentError
 from ..models import Alignment, Transcript
 from .config import QualityConfig
@@ -29,26 +26,6 @@ def _align(transcript: Transcript, original: Transcript) -> Alignment:
     return align(transcript, original)
 
 
-#: Allocations between young collections while a check runs (CPython's default is 700).
-_YOUNG_THRESHOLD = 100_000
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect cyclic garbage less often while a check runs, then restore the thresholds.
-
-    A check allocates millions of short-lived objects that reference counting frees, yet each
-    700 allocations set off a young collection and, every few hundred of those, a full one that
-    walks the whole parsed record: a fifth of the CPU time of ``check`` went to the collector.
-    Raising the young threshold keeps collection (memory stays bounded) at a fraction of the cost."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], _YOUNG_THRESHOLD), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def _lang(transcript: Transcript) -> str:
     return transcript.language.code.split("-")[0] if transcript.language else "en"
 
@@ -68,7 +45,7 @@ def check(
     an ``alignment`` the records are aligned here, and the fidelity rules run.
     ``reference`` is a reference translation, paired turn by turn, for chrF/BLEU.
     """
-    with _fewer_collections():
+    with fewer_collections():
         return _check(transcript, original, alignment, reference, config or QualityConfig())
 
 
