@@ -460,8 +460,14 @@ def _ids(surface: _Surface, keys: KeyVocabulary, words: _Vocab, stems: _Vocab) -
     """
     if surface.folded is None:
         return -1, -1, (), (), surface.numeric
-    ids = [keys.id(k) for k in surface.key_strings]
-    return (words.id(surface.folded), stems.id(surface.stem), tuple(ids[i] for i in surface.order),
+    table = keys._ids  # ``keys.id`` inlined: this runs once per distinct token of every turn pair
+    ids = []
+    for k in surface.key_strings:
+        ident = table.get(k)
+        if ident is None:
+            ident = table[k] = len(table)
+        ids.append(ident)
+    return (words.id(surface.folded), stems.id(surface.stem), tuple([ids[i] for i in surface.order]),
             surface.strengths, surface.numeric)
 
 
