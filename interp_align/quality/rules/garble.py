@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
@@ -428,7 +429,7 @@ def _find_loop(text: str, keys: list[str], *, max_n: int = 6, min_times: int = 3
     """
     if len(keys) - len(set(keys)) < min_times - 1:
         return None
-    frequent = {k for k in set(keys) if keys.count(k) >= min_times}  # a sentence's few words: no Counter
+    frequent = {k for k, n in Counter(keys).items() if n >= min_times}
     if not frequent:
         return None
     for i in range(len(keys)):
