@@ -48,6 +48,7 @@ class _Sides:
         self.english, self.spanish = alignment.english, alignment.spanish
         self.checked_is_english = ctx.transcript.text == alignment.english.text
         self._columns: dict[tuple[bool, int], tuple[list[tuple[int, int]], list[str]]] = {}
+        self._figures: dict[tuple[bool, int, int, str], list[Quantity]] = {}
 
     def columns(self, transcript: Transcript, turn: int) -> tuple[list[tuple[int, int]], list[str]]:
         """The offsets and texts of a turn's sentences, read once per turn from the columns (a
@@ -57,6 +58,20 @@ class _Sides:
         if found is None:
             sentences = transcript.turns[turn].sentences
             found = self._columns[key] = (sentences.offsets(), sentences.texts())
+        return found
+
+    def figures(self, transcript: Transcript, spans: list[tuple[int, int]], language: str) -> list[Quantity]:
+        """The figures of ``spans`` placed in the record, each span read once per run: a bead's
+        figures are read again for each of the links around it (a new list is returned)."""
+        found: list[Quantity] = []
+        english = transcript is self.english
+        for a, b in spans:
+            key = (english, a, b, language)
+            got = self._figures.get(key)
+            if got is None:
+                got = self._figures[key] = [q.model_copy(update={"start": q.start + a, "end": q.end + a})
+                                            for q in extract_quantities(transcript.text[a:b], language)]
+            found += got
         return found
 
     def spans(self, transcript: Transcript, turn: int, indices: tuple[int, ...]) -> list[tuple[int, int]]:
@@ -595,14 +610,6 @@ def _count_before(pair: TurnPair, index: int, spanish_only: bool) -> int:
     return count
 
 
-def _quantities(transcript: Transcript, spans: list[tuple[int, int]], language: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    for a, b in spans:
-        for q in extract_quantities(transcript.text[a:b], language):
-            found.append(q.model_copy(update={"start": q.start + a, "end": q.end + a}))
-    return found
-
-
 def _significant(q: Quantity) -> bool:
     """Digits or big values: spelled small counts ("two governments", "un día") drop out freely."""
     if re.match(r"0\d", q.text):
@@ -623,8 +630,8 @@ def _neighbours(sides: _Sides, pair: TurnPair, k: int) -> tuple[list[Quantity], 
     for j in (*range(k - _NEAR, k), *range(k + 1, k + _NEAR + 1)):
         if 0 <= j < len(pair.beads):
             bead = pair.beads[j]
-            en += _quantities(sides.english, sides.spans(sides.english, pair.english_turn, bead.tgt), "en")
-            es += _quantities(sides.spanish, sides.spans(sides.spanish, pair.spanish_turn, bead.src), "es")
+            en += sides.figures(sides.english, sides.spans(sides.english, pair.english_turn, bead.tgt), "en")
+            es += sides.figures(sides.spanish, sides.spans(sides.spanish, pair.spanish_turn, bead.src), "es")
     return en, es
 
 
@@ -638,8 +645,8 @@ def _numbers(
     interpreter changed a figure); a figure on one side only, or disagreeing figures of
     different kinds (a year against a count), is a warning.
     """
-    qen = _quantities(sides.english, en, "en")
-    qes = _quantities(sides.spanish, es, "es")
+    qen = sides.figures(sides.english, en, "en")
+    qes = sides.figures(sides.spanish, es, "es")
     left_en = [q for q in qen if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qes)]
     left_es = [q for q in qes if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qen)]
     # a figure unmatched here may be rendered a link or two away
