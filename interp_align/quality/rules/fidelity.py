@@ -853,6 +853,19 @@ def _name_vocabulary(transcript: Transcript) -> dict[str, tuple[int, int]]:
     return vocab
 
 
+def _nearest_of(key: str, words: list[str]) -> tuple[str, float]:
+    """The first of ``words`` (the other record's names with ``key``'s initial) most like ``key``,
+    within two letters of its length, and how alike they are (``("", 0.0)``: none)."""
+    best, score = "", 0.0
+    for word in words:
+        if abs(len(word) - len(key)) > 2:
+            continue
+        similarity = 1.0 - edit_distance(key, word) / max(len(word), len(key))
+        if similarity > score:
+            best, score = word, similarity
+    return best, score
+
+
 def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
     """Names of the checked record that match no name of the other record but nearly match one.
 
@@ -867,19 +880,21 @@ def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
     keys = {transliteration_key(word) for word in theirs}
     roster = build_roster(checked)
     own = tuple(roster)
+    by_initial: dict[str, list[str]] = {}  # the other record's names of four letters or more, in order
+    for word in theirs:
+        if len(word) >= 4:
+            by_initial.setdefault(word[:1], []).append(word)
+    nearest: dict[str, tuple[str, float]] = {}  # a name recurs all record long: its nearest once
     for turn in checked.turns:
         for token in name_tokens(checked.text, language, [(turn.body_start, turn.body_end)]):
             if token.key in theirs or token.key in roster or transliteration_key(token.text) in keys:
                 continue
             if own and nearest_name(token.key, own)[1] >= _NAME_SIMILARITY:
                 continue  # a near miss of this record's own speaker: IA301 reports it
-            best, score = "", 0.0
-            for word in theirs:
-                if word[:1] != token.key[:1] or abs(len(word) - len(token.key)) > 2 or len(word) < 4:
-                    continue
-                similarity = 1.0 - edit_distance(token.key, word) / max(len(word), len(token.key))
-                if similarity > score:
-                    best, score = word, similarity
+            found = nearest.get(token.key)
+            if found is None:
+                found = nearest[token.key] = _nearest_of(token.key, by_initial.get(token.key[:1], []))
+            best, score = found
             if score < _NAME_SIMILARITY or _demonym_pair(token.key, best):
                 continue
             start, end = theirs[best]
