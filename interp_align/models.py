@@ -377,6 +377,15 @@ class SentenceTuple(ColumnTuple[Sentence]):
         assert spans is not None
         return list(zip(spans[0::2], spans[1::2], strict=True))
 
+    def texts(self) -> list[str]:
+        """Every sentence's text, read from the columns like :meth:`offsets` (no tags are read:
+        the aligner scores texts, and a model per sentence would identify its language)."""
+        if self._items is not None:
+            return [s.text for s in self._items]
+        source, spans = self._source, self._spans
+        assert source is not None and spans is not None
+        return [source[a:b] for a, b in zip(spans[0::2], spans[1::2], strict=True)]
+
     def _resolve(self) -> None:
         pending = self._pending
         if pending is not None:

@@ -159,6 +159,25 @@ def test_sentence_tags_are_found_when_first_read() -> None:
     assert pickle.loads(pickle.dumps(parsed)) == parsed == ia.Transcript.model_validate_json(parsed.model_dump_json())
 
 
+def test_sentence_texts_are_read_without_tags() -> None:
+    calls: list[str] = []
+
+    class Counting:
+        name = "counting"
+
+        def detect(self, text: str) -> ia.LanguageTag | None:
+            calls.append(text)
+            return language_tag("en", 0.9, LanguageSource.DETECTED)
+
+    parsed = ia.parse(TEXT, identifier=Counting())
+    before = len(calls)
+    texts = [t.sentences.texts() for t in parsed.turns]  # what the aligner reads: no sentence model, no tag
+    assert len(calls) == before
+    assert texts == [[s.text for s in t.sentences] for t in parsed.turns] and len(calls) > before
+    assert texts[1] == ["Gracias, señor.", "Buenos días."]
+    assert SentenceTuple(tuple(parsed.turns[0].sentences)).texts() == texts[0]
+
+
 def test_parse_json_is_streamed_byte_for_byte() -> None:
     import io
 

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from ..normalize import strip_accents
-from .stems import stemmer_for
+from .stems import Stemmer, stemmer_for
 
 __all__ = [
     "DEFAULT_DIRS",
@@ -191,7 +191,7 @@ def read_dictionary(dictionary: Dictionary) -> tuple[tuple[str, tuple[str, ...]]
 
 
 def _key(word: str) -> str:
-    """What :func:`_may_meet` looks up: the first four letters (a shorter word whole)."""
+    """What a translation is looked up by among a pair's word prefixes: its first four letters (a shorter word whole)."""
     return word[:4] if len(word) >= 4 else word
 
 
@@ -207,14 +207,49 @@ def _by_key(index: str, data: str, stamp: tuple[float, int]) -> dict[str, tuple[
     return {key: tuple(entries) for key, entries in groups.items()}
 
 
-def _entries_meeting(dictionary: Dictionary, prefixes: frozenset[str]) -> Iterable[tuple[str, tuple[str, ...]]]:
-    """The ``(headword, translations)`` of ``dictionary`` whose headword may meet ``prefixes``."""
+#: A group of :func:`_by_key` stemmed: ``(headword stem, ((translation key, translation stem), ...))``.
+_Stemmed = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+@dataclass
+class _StemmedGroups:
+    """A dictionary's :func:`_by_key` groups, each stemmed the first time a turn pair asks for it:
+    records are aligned one turn pair at a time, and every pair would stem the same headwords again."""
+
+    raw: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    head_stem: Stemmer
+    word_stem: Stemmer
+    done: dict[str, _Stemmed]
+
+    def group(self, prefix: str) -> _Stemmed:
+        got = self.done.get(prefix)
+        if got is None:
+            got = self.done[prefix] = tuple(
+                (self.head_stem(head), tuple((_key(word), self.word_stem(word)) for word in translations))
+                for head, translations in self.raw.get(prefix, ())
+            )
+        return got
+
+
+#: Stemmed groups per (dictionary file version, stemmers), for every record a process aligns.
+_STEMMED: dict[tuple[str, str, tuple[float, int], Stemmer, Stemmer], _StemmedGroups] = {}
+
+
+def _stemmed_groups(dictionary: Dictionary, head_stem: Stemmer, word_stem: Stemmer) -> _StemmedGroups | None:
+    """The process's stemmed groups of ``dictionary`` (``None`` when its file cannot be read)."""
     try:
         st = dictionary.data.stat()
     except OSError:
-        return ()
-    groups = _by_key(str(dictionary.index), str(dictionary.data), (st.st_mtime, st.st_size))
-    return [entry for prefix in prefixes for entry in groups.get(prefix, ())]
+        return None
+    stamp = (st.st_mtime, st.st_size)
+    key = (str(dictionary.index), str(dictionary.data), stamp, head_stem, word_stem)
+    found = _STEMMED.get(key)
+    if found is None:
+        if len(_STEMMED) >= 32:
+            _STEMMED.clear()
+        raw = _by_key(str(dictionary.index), str(dictionary.data), stamp)
+        found = _STEMMED[key] = _StemmedGroups(raw, head_stem, word_stem, {})
+    return found
 
 
 def _prefixes(words: Iterable[str]) -> frozenset[str]:
@@ -224,10 +259,6 @@ def _prefixes(words: Iterable[str]) -> frozenset[str]:
         out.add(w[:3])
         out.add(w[:4])
     return frozenset(out)
-
-
-def _may_meet(word: str, prefixes: frozenset[str]) -> bool:
-    return _key(word) in prefixes
 
 
 def dictionary_links(
@@ -258,18 +289,23 @@ def dictionary_links(
         head_lang, tr_lang = dictionary.src, dictionary.tgt
         if head_lang not in vocab or tr_lang not in vocab:
             continue
-        for head, translations in _entries_meeting(dictionary, prefixes[head_lang]):
-            h = vocab[head_lang].get(stem_of[head_lang](head))
-            if h is None:
-                continue
-            for word in translations:
-                if not _may_meet(word, prefixes[tr_lang]):
+        groups = _stemmed_groups(dictionary, stem_of[head_lang], stem_of[tr_lang])
+        if groups is None:
+            continue
+        heads, words, meet = vocab[head_lang], vocab[tr_lang], prefixes[tr_lang]
+        for prefix in prefixes[head_lang]:
+            for head, translations in groups.group(prefix):
+                h = heads.get(head)
+                if h is None:
                     continue
-                t = vocab[tr_lang].get(stem_of[tr_lang](word))
-                if t is None:
-                    continue
-                s, g = (h, t) if head_lang == src_base else (t, h)
-                links.setdefault(s, set()).add(g)
+                for key, word in translations:
+                    if key not in meet:
+                        continue
+                    t = words.get(word)
+                    if t is None:
+                        continue
+                    s, g = (h, t) if head_lang == src_base else (t, h)
+                    links.setdefault(s, set()).add(g)
     src_ids: list[int] = []
     tgt_ids: list[int] = []
     for s in sorted(links):

@@ -331,11 +331,14 @@ def side_tokens(
     ``keys`` is shared by both sides (a key means the same thing on both);
     ``words`` and ``stems`` are this side's vocabularies, shared by every
     document of the side in a corpus.  Work is done once per distinct token
-    (cached), so long inputs cost a dictionary look-up per occurrence.
+    (cached), so long inputs cost a dictionary look-up per occurrence; what a
+    token is as text (:class:`_Surface`) is remembered by the process, since
+    records are aligned one turn pair at a time and every pair would redo it.
     """
     stem_of = stemmer_for(lang)
+    surfaces = _surfaces(stem_of, translate)
     word_vocab, stem_vocab = _Vocab(words), _Vocab(stems)
-    cache: dict[str, _Entry | None] = {}
+    cache: dict[str, _Entry] = {}
     chars = np.fromiter((len(t.strip()) for t in texts), dtype=np.int64, count=len(texts))
     sent: list[int] = []
     word: list[int] = []
@@ -343,24 +346,28 @@ def side_tokens(
     key_occ: list[int] = []
     key: list[int] = []
     strength: list[float] = []
+    findall = _TOKEN.findall
     for index, text in enumerate(texts):
-        tokens = _TOKEN.findall(text)
+        tokens = findall(text)
+        numeric = False
         for token in tokens:
-            if token in cache:
-                entry = cache[token]
-            else:
-                entry = cache[token] = _token_entry(token, stem_of, keys, word_vocab, stem_vocab, translate)
+            entry = cache.get(token)
             if entry is None:
+                surface = surfaces.get(token)
+                if surface is None:
+                    surface = surfaces[token] = _surface(token, stem_of, translate)
+                entry = cache[token] = _ids(surface, keys, word_vocab, stem_vocab)
+            numeric = numeric or entry[4]
+            if entry[0] < 0:
                 continue
             occ = len(sent)
             sent.append(index)
             word.append(entry[0])
             stem.append(entry[1])
-            for k, g in entry[2]:
-                key_occ.append(occ)
-                key.append(k)
-                strength.append(g)
-        if any(_is_figure(t) for t in tokens) or any(_fold(t) in _NUMERIC_WORDS for t in tokens):
+            key_occ.extend([occ] * len(entry[2]))
+            key.extend(entry[2])
+            strength.extend(entry[3])
+        if numeric:
             for value in dict.fromkeys(number_keys(tokens)):
                 occ = len(sent)
                 sent.append(index)
@@ -382,30 +389,86 @@ def side_tokens(
 
 
 _NUMERIC_WORDS = frozenset(NUMBER_WORDS) | frozenset(MONTHS)
-#: What a word token contributes: its word id, stem id and anchor keys with strengths.
-_Entry = tuple[int, int, tuple[tuple[int, float], ...]]
+#: What a token contributes: its word id, stem id (``-1``: not a content word), anchor keys and
+#: their strengths, and whether it makes its sentence's figures worth reading (a figure, a
+#: number word or a month).
+_Entry = tuple[int, int, tuple[int, ...], tuple[float, ...], bool]
 
 
-def _token_entry(
-    token: str,
-    stem_of: Callable[[str], str],
-    keys: KeyVocabulary,
-    words: _Vocab,
-    stems: _Vocab,
-    translate: Translate | None,
-) -> _Entry | None:
-    """``(word id, stem id, anchor keys)`` of one word token, or ``None`` if it is not content."""
+@dataclass(frozen=True)
+class _Surface:
+    """What one token is as text, whatever the corpus: its folded form (``None``: not a content
+    word) and stem, the anchor-key strings in the order they are interned, where each key's
+    entry comes from (``order``: a key met twice keeps the place and strength of its first
+    mention from the end) with its strength, and whether it is a figure or a number word."""
+
+    folded: str | None
+    stem: str
+    key_strings: tuple[str, ...]
+    order: tuple[int, ...]
+    strengths: tuple[float, ...]
+    numeric: bool
+
+
+#: Surfaces per (stemmer, translator), for every corpus a process aligns; cleared when large.
+_SURFACES: list[tuple[Callable[[str], str], Translate | None, dict[str, _Surface]]] = []
+_MAX_SURFACES = 1 << 18
+
+
+def _surfaces(stem_of: Callable[[str], str], translate: Translate | None) -> dict[str, _Surface]:
+    """The process's surface table for one stemmer and translator (bound methods compare equal
+    when they are of the same lexicon object, so a lexicon's translator finds its table)."""
+    for known_stem, known_translate, table in _SURFACES:
+        if known_stem is stem_of and known_translate == translate:
+            if len(table) > _MAX_SURFACES:
+                table.clear()
+            return table
+    if len(_SURFACES) >= 16:
+        _SURFACES.clear()
+    table = {}
+    _SURFACES.append((stem_of, translate, table))
+    return table
+
+
+def _surface(token: str, stem_of: Callable[[str], str], translate: Translate | None) -> _Surface:
+    """A token's :class:`_Surface` (what :func:`_ids` turns into one corpus's ids)."""
     if _is_figure(token):
-        return None
+        return _Surface(None, "", (), (), (), True)
     folded = _fold(token)
+    numeric = folded in _NUMERIC_WORDS
     if len(folded) < MIN_WORD:
-        return None
-    found = [(keys.id("w" + folded), 1.0)]
+        return _Surface(None, "", (), (), (), numeric)
+    found = [("w" + folded, 1.0)]
     if len(folded) > COGNATE_PREFIX:
-        found.append((keys.id("c" + folded[:COGNATE_PREFIX]), COGNATE_STRENGTH))
+        found.append(("c" + folded[:COGNATE_PREFIX], COGNATE_STRENGTH))
     if translate is not None:
-        found.extend((keys.id("x" + w), 1.0) for w in translate(folded))
-    return words.id(folded), stems.id(stem_of(folded)), tuple(dict(reversed(found)).items())
+        found.extend(("x" + w, 1.0) for w in translate(folded))
+    # ``dict(reversed(found))``: keys in the order of their last mention read backwards, each
+    # with the strength of its first mention
+    last = {k: i for i, (k, _) in enumerate(found)}
+    order = tuple(i for i in range(len(found) - 1, -1, -1) if last[found[i][0]] == i)
+    first = {k: g for k, g in reversed(found)}
+    return _Surface(folded, stem_of(folded), tuple(k for k, _ in found), order,
+                    tuple(first[found[i][0]] for i in order), numeric)
+
+
+def _ids(surface: _Surface, keys: KeyVocabulary, words: _Vocab, stems: _Vocab) -> _Entry:
+    """``(word id, stem id, key ids, strengths, numeric)`` of a token in one corpus's vocabularies.
+
+    Keys are interned in their order (word, cognate prefix, translations), then the word and
+    the stem, as the tokens of a corpus are first met.
+    """
+    if surface.folded is None:
+        return -1, -1, (), (), surface.numeric
+    table = keys._ids  # ``keys.id`` inlined: this runs once per distinct token of every turn pair
+    ids = []
+    for k in surface.key_strings:
+        ident = table.get(k)
+        if ident is None:
+            ident = table[k] = len(table)
+        ids.append(ident)
+    return (words.id(surface.folded), stems.id(surface.stem), tuple([ids[i] for i in surface.order]),
+            surface.strengths, surface.numeric)
 
 
 def set_weights(sides: Sequence[Side]) -> None:

@@ -52,13 +52,22 @@ class _TurnInfo:
 
 
 def _phrases_in(label: str, table: dict[str, tuple[str, ...]]) -> set[str]:
-    found = set()
-    for role, phrases in table.items():
-        for phrase in phrases:
-            if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", label):
-                found.add(role)
-                break
-    return found
+    """The roles of ``table`` one of whose phrases ``label`` holds as whole words."""
+    return {role for role, pattern in _role_patterns(table) if pattern.search(label)}
+
+
+#: One compiled pattern per role of each phrase table, made on first use (turns are many, roles few).
+_ROLE_PATTERNS: dict[int, tuple[dict[str, tuple[str, ...]], list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+def _role_patterns(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each role with the alternation of its phrases: it finds a phrase where any phrase alone would."""
+    found = _ROLE_PATTERNS.get(id(table))
+    if found is None or found[0] is not table:
+        patterns = [(role, re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, phrases))})(?![a-z])"))
+                    for role, phrases in table.items() if phrases]
+        found = _ROLE_PATTERNS[id(table)] = (table, patterns)
+    return found[1]
 
 
 def _name_tokens(speaker: Speaker) -> frozenset[str]:
@@ -76,7 +85,7 @@ _FIGURE = re.compile(r"\d[\d.,]*")
 
 def _anchors(turn: Turn) -> frozenset[str]:
     """Words that survive interpretation: figures and mid-sentence capitalised names (folded)."""
-    body = " ".join(s.text for s in turn.sentences)
+    body = " ".join(turn.sentences.texts())
     figures = {re.sub(r"[.,]", "", m.group()) for m in _FIGURE.finditer(body)}
     names = {fold(m.group(1)) for m in _CAPITALISED.finditer(body)}
     return frozenset({f"#{f}" for f in figures if f.strip("0")} | {n for n in names if n not in _STOP})
@@ -84,6 +93,7 @@ def _anchors(turn: Turn) -> frozenset[str]:
 
 def _turn_info(transcript: Transcript, turn: Turn) -> _TurnInfo:
     speaker = transcript.speaker(turn.speaker_id)
+    texts = turn.sentences.texts()
     label = fold(turn.label_text).replace(",", " ")
     generic_roles = _phrases_in(fold(speaker.role or speaker.name or label), GENERIC_ROLE_PHRASES)
     interpretation = turn.interpretation
@@ -99,8 +109,8 @@ def _turn_info(transcript: Transcript, turn: Turn) -> _TurnInfo:
         generic=sorted(generic_roles)[0] if speaker.generic and generic_roles else None,
         interpreted_from=interpreted_from,
         placeholder=interpretation.placeholder,
-        length=sum(len(s.text) for s in turn.sentences),
-        words=sum(len(s.text.split()) for s in turn.sentences),
+        length=sum(map(len, texts)),
+        words=sum(len(t.split()) for t in texts),
         speaker_id=turn.speaker_id,
         anchors=_anchors(turn),
     )
@@ -293,11 +303,10 @@ def turn_sentence_texts(turn: Turn) -> list[str]:
     """
     notes = [m for m in turn.markers if m.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE)]
     texts = []
-    for sentence in turn.sentences:
-        text = sentence.text
+    for text, (start, end) in zip(turn.sentences.texts(), turn.sentences.offsets(), strict=True):
         for marker in notes:
-            if sentence.start <= marker.start and marker.end <= sentence.end:
-                a, b = marker.start - sentence.start, marker.end - sentence.start
+            if start <= marker.start and marker.end <= end:
+                a, b = marker.start - start, marker.end - start
                 text = text[:a] + " " * (b - a) + text[b:]
         texts.append(" ".join(text.split()))
     return texts

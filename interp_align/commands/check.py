@@ -11,10 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .._gc import fewer_collections
 from ..errors import ConfigError, InputError
 from ..models import Severity, Transcript
-from ._common import add_read_options, load, read_options, write_output
+from ._common import ReadOptions, add_read_options, load, read_options, write_output
+
+if TYPE_CHECKING:
+    from ..quality import QualityConfig, QualityReport
 
 NAME = "check"
 HELP = "check transcripts for gaps, garbled text, names, interpreter flags, structure and fidelity"
@@ -58,7 +63,7 @@ def _list_rules() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..quality import check, load_config
+    from ..quality import load_config
     from ..quality.formats import format_reports
 
     if args.list_rules:
@@ -84,6 +89,19 @@ def run(args: argparse.Namespace) -> int:
 
         return run_fix(args.files, args.fix_output, config=config, options=options,
                        fail_on=_FAIL_ON[config.fail_on])
+    with fewer_collections():  # parsing builds the records the collector would walk again and again
+        reports, unreadable = _check_files(args, config, options)
+    write_output(args.output, format_reports(reports, args.format))
+    if unreadable:
+        return 2
+    threshold = _FAIL_ON[config.fail_on]
+    return 1 if any(r.fails(threshold) for r in reports) else 0
+
+
+def _check_files(args: argparse.Namespace, config: QualityConfig, options: ReadOptions) -> tuple[list[QualityReport], int]:
+    """The report of every readable FILE, and how many could not be read (each said on stderr)."""
+    from ..quality import check
+
     reference = load(args.reference, options) if args.reference else None
     reports, unreadable = [], 0
     original: Transcript | None = None
@@ -99,11 +117,7 @@ def run(args: argparse.Namespace) -> int:
         except InputError as exc:  # one bad file must not hide the findings of the others
             unreadable += 1
             print(f"interp-align check: error: {exc}", file=sys.stderr)
-    write_output(args.output, format_reports(reports, args.format))
-    if unreadable:
-        return 2
-    threshold = _FAIL_ON[config.fail_on]
-    return 1 if any(r.fails(threshold) for r in reports) else 0
+    return reports, unreadable
 
 
 def _check_languages(transcript: Transcript, original: Transcript) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._gc import fewer_collections
 from ..errors import AlignmentError
 from ..models import Alignment, Transcript
 from .config import QualityConfig
@@ -44,7 +45,17 @@ def check(
     an ``alignment`` the records are aligned here, and the fidelity rules run.
     ``reference`` is a reference translation, paired turn by turn, for chrF/BLEU.
     """
-    config = config or QualityConfig()
+    with fewer_collections():
+        return _check(transcript, original, alignment, reference, config or QualityConfig())
+
+
+def _check(
+    transcript: Transcript,
+    original: Transcript | None,
+    alignment: Alignment | None,
+    reference: Transcript | None,
+    config: QualityConfig,
+) -> QualityReport:
     if original is not None and alignment is None:
         alignment = _align(transcript, original)
     ctx = CheckContext(transcript, config, alignment=alignment, reference=reference)

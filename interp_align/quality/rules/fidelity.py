@@ -47,10 +47,36 @@ class _Sides:
         self.ctx = ctx
         self.english, self.spanish = alignment.english, alignment.spanish
         self.checked_is_english = ctx.transcript.text == alignment.english.text
+        self._columns: dict[tuple[bool, int], tuple[list[tuple[int, int]], list[str]]] = {}
+        self._figures: dict[tuple[bool, int, int, str], list[Quantity]] = {}
+
+    def columns(self, transcript: Transcript, turn: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """The offsets and texts of a turn's sentences, read once per turn from the columns (a
+        sentence model per bead would be made many times over, and would read its language tag)."""
+        key = (transcript is self.english, turn)
+        found = self._columns.get(key)
+        if found is None:
+            sentences = transcript.turns[turn].sentences
+            found = self._columns[key] = (sentences.offsets(), sentences.texts())
+        return found
+
+    def figures(self, transcript: Transcript, spans: list[tuple[int, int]], language: str) -> list[Quantity]:
+        """The figures of ``spans`` placed in the record, each span read once per run: a bead's
+        figures are read again for each of the links around it (a new list is returned)."""
+        found: list[Quantity] = []
+        english = transcript is self.english
+        for a, b in spans:
+            key = (english, a, b, language)
+            got = self._figures.get(key)
+            if got is None:
+                got = self._figures[key] = [q.model_copy(update={"start": q.start + a, "end": q.end + a})
+                                            for q in extract_quantities(transcript.text[a:b], language)]
+            found += got
+        return found
 
     def spans(self, transcript: Transcript, turn: int, indices: tuple[int, ...]) -> list[tuple[int, int]]:
-        sentences = transcript.turns[turn].sentences
-        return [(sentences[i].start, sentences[i].end) for i in indices if i < len(sentences)]
+        offsets = self.columns(transcript, turn)[0]
+        return [offsets[i] for i in indices if i < len(offsets)]
 
     def loc(self, transcript: Transcript, start: int, end: int) -> Location:
         return self.ctx.location(start, end, transcript if transcript is not self.ctx.transcript else None)
@@ -127,8 +153,8 @@ _NEIGHBOUR_COVERAGE = 0.6
 def _texts(sides: _Sides, pair: TurnPair, side: str, indices: Iterable[int]) -> list[str]:
     transcript, turn = (sides.spanish, pair.spanish_turn) if side == "es" else (sides.english, pair.english_turn)
     assert turn is not None
-    sentences = transcript.turns[turn].sentences
-    return [sentences[i].text for i in indices if i < len(sentences)]
+    texts = sides.columns(transcript, turn)[1]
+    return [texts[i] for i in indices if i < len(texts)]
 
 
 def _is_gloss(text: str, language: str) -> bool:
@@ -584,14 +610,6 @@ def _count_before(pair: TurnPair, index: int, spanish_only: bool) -> int:
     return count
 
 
-def _quantities(transcript: Transcript, spans: list[tuple[int, int]], language: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    for a, b in spans:
-        for q in extract_quantities(transcript.text[a:b], language):
-            found.append(q.model_copy(update={"start": q.start + a, "end": q.end + a}))
-    return found
-
-
 def _significant(q: Quantity) -> bool:
     """Digits or big values: spelled small counts ("two governments", "un día") drop out freely."""
     if re.match(r"0\d", q.text):
@@ -612,8 +630,8 @@ def _neighbours(sides: _Sides, pair: TurnPair, k: int) -> tuple[list[Quantity], 
     for j in (*range(k - _NEAR, k), *range(k + 1, k + _NEAR + 1)):
         if 0 <= j < len(pair.beads):
             bead = pair.beads[j]
-            en += _quantities(sides.english, sides.spans(sides.english, pair.english_turn, bead.tgt), "en")
-            es += _quantities(sides.spanish, sides.spans(sides.spanish, pair.spanish_turn, bead.src), "es")
+            en += sides.figures(sides.english, sides.spans(sides.english, pair.english_turn, bead.tgt), "en")
+            es += sides.figures(sides.spanish, sides.spans(sides.spanish, pair.spanish_turn, bead.src), "es")
     return en, es
 
 
@@ -627,8 +645,8 @@ def _numbers(
     interpreter changed a figure); a figure on one side only, or disagreeing figures of
     different kinds (a year against a count), is a warning.
     """
-    qen = _quantities(sides.english, en, "en")
-    qes = _quantities(sides.spanish, es, "es")
+    qen = sides.figures(sides.english, en, "en")
+    qes = sides.figures(sides.spanish, es, "es")
     left_en = [q for q in qen if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qes)]
     left_es = [q for q in qes if _significant(q) and not any(same_quantity(q, o, strict_kind=False) for o in qen)]
     # a figure unmatched here may be rendered a link or two away
@@ -835,6 +853,19 @@ def _name_vocabulary(transcript: Transcript) -> dict[str, tuple[int, int]]:
     return vocab
 
 
+def _nearest_of(key: str, words: list[str]) -> tuple[str, float]:
+    """The first of ``words`` (the other record's names with ``key``'s initial) most like ``key``,
+    within two letters of its length, and how alike they are (``("", 0.0)``: none)."""
+    best, score = "", 0.0
+    for word in words:
+        if abs(len(word) - len(key)) > 2:
+            continue
+        similarity = 1.0 - edit_distance(key, word) / max(len(word), len(key))
+        if similarity > score:
+            best, score = word, similarity
+    return best, score
+
+
 def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
     """Names of the checked record that match no name of the other record but nearly match one.
 
@@ -849,19 +880,21 @@ def _name_variants(ctx: CheckContext, sides: _Sides) -> Iterator[Finding]:
     keys = {transliteration_key(word) for word in theirs}
     roster = build_roster(checked)
     own = tuple(roster)
+    by_initial: dict[str, list[str]] = {}  # the other record's names of four letters or more, in order
+    for word in theirs:
+        if len(word) >= 4:
+            by_initial.setdefault(word[:1], []).append(word)
+    nearest: dict[str, tuple[str, float]] = {}  # a name recurs all record long: its nearest once
     for turn in checked.turns:
         for token in name_tokens(checked.text, language, [(turn.body_start, turn.body_end)]):
             if token.key in theirs or token.key in roster or transliteration_key(token.text) in keys:
                 continue
             if own and nearest_name(token.key, own)[1] >= _NAME_SIMILARITY:
                 continue  # a near miss of this record's own speaker: IA301 reports it
-            best, score = "", 0.0
-            for word in theirs:
-                if word[:1] != token.key[:1] or abs(len(word) - len(token.key)) > 2 or len(word) < 4:
-                    continue
-                similarity = 1.0 - edit_distance(token.key, word) / max(len(word), len(token.key))
-                if similarity > score:
-                    best, score = word, similarity
+            found = nearest.get(token.key)
+            if found is None:
+                found = nearest[token.key] = _nearest_of(token.key, by_initial.get(token.key[:1], []))
+            best, score = found
             if score < _NAME_SIMILARITY or _demonym_pair(token.key, best):
                 continue
             start, end = theirs[best]
