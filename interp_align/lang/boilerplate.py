@@ -8,6 +8,7 @@ boilerplate blocks with a reason instead of gluing them to the last turn.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..normalize import fold
@@ -153,7 +154,18 @@ _SENTENCE = re.compile(r"[a-záéíóúñ][.!?](?:\s|$)")
 
 
 def chrome_reason(line: str) -> str | None:
-    """Why a (match-view) line is boilerplate, or ``None`` when it may be speech."""
+    """Why a (match-view) line is boilerplate, or ``None`` when it may be speech.
+
+    A pure function of the line; short lines (the header's and the ends' furniture, labels,
+    datelines: the same few hundred in every record of a publisher) are remembered."""
+    return _short_reason(line) if len(line) <= _CACHED_LINE else _reason(line)
+
+
+#: Lines up to this long are remembered by ``chrome_reason``.
+_CACHED_LINE = 200
+
+
+def _reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
@@ -172,6 +184,9 @@ def chrome_reason(line: str) -> str | None:
     if len(key.split()) <= 8 and SPAM_WORDS.search(key) and not _SENTENCE.search(stripped):
         return "spam link text"  # link text has no sentences: "Maria Casino, Radio Uno." is a reporter
     return None
+
+
+_short_reason = functools.lru_cache(maxsize=1 << 13)(_reason)
 
 
 def is_short_trailer(line: str, *, max_words: int = 8) -> bool:

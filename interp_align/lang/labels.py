@@ -9,6 +9,7 @@ limits that keep prose ("NATO: ..." or "Let me say this:") out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -461,23 +462,37 @@ _DECORATION = " \t.:,;"
 def read_label_line(view: str, start: int, end: int) -> LabelLine:
     """Read the trimmed line ``view[start:end]`` as a block's first line (see ``LabelLine``)."""
     line = view[start:end]
+    kind, label_length, reason = _read_line(line) if len(line) <= _CACHED_LINE else _read_line.__wrapped__(line)
+    return LabelLine(kind, start + label_length, reason)
+
+
+#: Lines up to this long are remembered by ``_read_line``: a record names the same few speakers
+#: in thousands of blocks, while a longer line is prose and read once.
+_CACHED_LINE = 200
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _read_line(line: str) -> tuple[str, int, str | None]:
+    """``read_label_line`` of a whole line: its kind, the label's length and the reason; a pure
+    function of the line, so cached (see ``_CACHED_LINE``)."""
     if line.strip() in UNKNOWN_SPEAKER_MARKS:
-        return LabelLine("unknown", end)
-    label_end = start + _strip_trailing_notes(line)
-    label = view[start:label_end].strip()
+        return "unknown", len(line), None
+    label_length = _strip_trailing_notes(line)
+    label = line[:label_length].strip()
     outside = _NOTE.sub(" ", label) if "(" in label else label
     if _has_lower_letter(outside):
-        return LabelLine("prose", label_end)
+        return "prose", label_length, None
     key = fold(label).strip(" .")
     if DATE_LINE.fullmatch(key):
-        return LabelLine("date", label_end)
-    if chrome_reason(line) is not None:
-        return LabelLine("end", label_end, chrome_reason(line))
+        return "date", label_length, None
+    chrome = chrome_reason(line)
+    if chrome is not None:
+        return "end", label_length, chrome
     if sum(map(str.isalpha, outside)) < 2:
-        return LabelLine("rejected", label_end, "fewer than two letters")
+        return "rejected", label_length, "fewer than two letters"
     if len(label.split()) > MAX_BLOCK_LABEL_WORDS:
-        return LabelLine("rejected", label_end, f"more than {MAX_BLOCK_LABEL_WORDS} words")
-    return LabelLine("label", label_end)
+        return "rejected", label_length, f"more than {MAX_BLOCK_LABEL_WORDS} words"
+    return "label", label_length, None
 
 
 #: A note in parentheses, closed or left open, blanked before a label's case is read.

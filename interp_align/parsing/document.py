@@ -437,8 +437,14 @@ class Document:  # frozen, but ``cached_property`` needs a __dict__: no slots
             pos = stop + 1
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
-        """``[start, end)`` without surrounding whitespace (an empty span at ``start`` if blank)."""
-        chunk = self.view[start:end]
+        """``[start, end)`` without surrounding whitespace (an empty span at ``start`` if blank).
+
+        Most spans (lines, separators) have no such whitespace: two character tests answer
+        without copying the span."""
+        view = self.view
+        if start < end <= len(view) and not view[start].isspace() and not view[end - 1].isspace():
+            return start, end
+        chunk = view[start:end]
         left = len(chunk) - len(chunk.lstrip())
         if left == len(chunk):
             return start, start
