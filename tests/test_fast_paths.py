@@ -277,3 +277,45 @@ def test_breaks_are_finditer_matches(text: str, start: int) -> None:
     for pattern, first in ((_document._INNER_BREAK, _document._NEWLINE), (_document._PARAGRAPH_BREAK, _document._BLANK_LINE)):
         expected = [m.span() for m in pattern.finditer(text, start)]
         assert [m.span() for m in _document._breaks(pattern, first, text, start)] == expected, pattern.pattern
+
+
+def _reference_join(text: str, view: str, start: int, keep: set[int]) -> tuple[str, int]:
+    """``join_soft_wraps`` as it was written before the literal scan: ``_INNER_BREAK``'s and
+    ``_PARAGRAPH_BREAK``'s matches, read one by one."""
+    spaces: list[int] = []
+    joined = 0
+    for match in _document._INNER_BREAK.finditer(view, start):
+        newline = match.end() - 1
+        next_start = _document._skip_blank(view, match.end())
+        if match.end() in keep or next_start in keep:
+            continue
+        if _document._hard_break(text, match.start(), newline) and not view[next_start].islower():
+            continue
+        if view[newline - 1] == "\r":
+            spaces.append(newline - 1)
+        spaces.append(newline)
+        joined += 1
+    view = _document._spaced(view, spaces)
+    spaces = []
+    for match in _document._PARAGRAPH_BREAK.finditer(view, start):
+        next_start = _document._skip_blank(view, match.end())
+        if match.end() in keep or next_start in keep:
+            continue
+        last = _document._LAST_WORD.search(view[max(start, match.start() - 40) : match.start()])
+        cut_word = last is not None and last.group(1).casefold() in _document._CONTINUING
+        if view[match.start() - 1] in ".!?:;\"')]" or not (view[next_start].islower() or cut_word):
+            continue
+        spaces.extend(i for i in range(match.start(), match.end()) if view[i] in "\r\n")
+        joined += 1
+    return _document._spaced(view, spaces), joined
+
+
+_WRAP_PIECES = [*_BREAK_PIECES, "of the", "b", "\\", "  ", "\u00a0\n", "\x0c", "\n  c", "é"]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_WRAP_PIECES), max_size=20).map("".join), st.integers(0, 60), st.sets(st.integers(0, 80), max_size=4))
+def test_join_soft_wraps_as_reference(text: str, start: int, keep: set[int]) -> None:
+    start = min(start, len(text))
+    view = _document.base_view(text)
+    assert _document.join_soft_wraps(text, view, start, keep) == _reference_join(text, view, start, keep)

@@ -158,12 +158,19 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
     kept = set(keep)
     spaces: list[int] = []
     joined = 0
-    for match in _breaks(_INNER_BREAK, _NEWLINE, view, start):
-        newline = match.end() - 1
-        next_start = _skip_blank(view, match.end())
-        if match.end() in kept or next_start in kept:
-            continue
-        if _hard_break(text, match.start(), newline) and not view[next_start].islower():
+    for match in _NEXT_LINE.finditer(view, start):
+        newline, next_start = match.start(), match.end()
+        last = view[newline - 1] if newline else "\n"
+        if last in " \t\r":  # trailing spaces or a CR: where does the line's content end?
+            begin = _content_end(view, newline)
+            last = view[begin - 1] if begin else "\n"
+            if begin < start:
+                continue
+        else:
+            begin = newline
+        if last.isspace() or newline + 1 in kept or next_start in kept:
+            continue  # not an ``_INNER_BREAK`` (a blank line before), or a turn starts after it
+        if (begin < newline or last == "\\") and _hard_break(text, begin, newline) and not view[next_start].islower():
             continue
         if view[newline - 1] == "\r":
             spaces.append(newline - 1)
@@ -171,6 +178,21 @@ def join_soft_wraps(text: str, view: str, start: int, keep: Iterable[int] = ()) 
         joined += 1
     joined_view, mended = _mend_broken_paragraphs(_spaced(view, spaces), start, kept)
     return joined_view, joined + mended
+
+
+#: A line break before a non-blank line: the candidates for ``_INNER_BREAK``, found by a literal
+#: scan (the break pattern's look-behind made ``re`` try it at every character).  ``end()`` is
+#: where the next line's content starts.
+_NEXT_LINE = re.compile(r"\n[ \t]*(?=\S)")
+
+
+def _content_end(view: str, newline: int) -> int:
+    """Where ``_INNER_BREAK``'s match for the break at ``newline`` would start: before its
+    ``[ \t]*\r?``."""
+    begin = newline - 1 if newline > 0 and view[newline - 1] == "\r" else newline
+    while begin > 0 and view[begin - 1] in " \t":
+        begin -= 1
+    return begin
 
 
 def _spaced(view: str, positions: list[int]) -> str:
@@ -224,16 +246,19 @@ def _mend_broken_paragraphs(view: str, start: int, keep: set[int]) -> tuple[str,
         next_start = _skip_blank(view, match.end())
         if match.end() in keep or next_start in keep:
             continue
-        before = view[max(start, match.start() - 40) : match.start()]
-        last = _LAST_WORD.search(before)
-        previous_char = view[match.start() - 1]
-        lower_next = view[next_start].islower()
-        cut_word = last is not None and last.group(1).casefold() in _CONTINUING
-        if previous_char in '.!?:;"\')]' or not (lower_next or cut_word):
+        if view[match.start() - 1] in '.!?:;"\')]':
+            continue  # the paragraph ends a sentence: most do, so its last word is not read
+        if not view[next_start].islower() and not _cut_after(view, start, match.start()):
             continue
         spaces.extend(i for i in range(match.start(), match.end()) if view[i] in "\r\n")
         mended += 1
     return _spaced(view, spaces), mended
+
+
+def _cut_after(view: str, start: int, end: int) -> bool:
+    """Whether the paragraph ending at ``end`` ends in a word that cannot end a sentence ("of the")."""
+    last = _LAST_WORD.search(view[max(start, end - 40) : end])
+    return last is not None and last.group(1).casefold() in _CONTINUING
 
 
 _NEWLINE = re.compile("\n")
