@@ -204,7 +204,12 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
     people: list[_Person] = []
     by_key: dict[str, _Person] = {}
     assigned: list[_Person] = []
+    person_of: dict[str, _Person] = {}  # a label seen before: its person, whose labels and role it set
     for label in labels:
+        known = person_of.get(label)
+        if known is not None:
+            assigned.append(known)
+            continue
         parts = split_label(label) if label else LabelParts(None, None, True)
         if not label:
             key = UNIDENTIFIED
@@ -223,6 +228,7 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
         if person.role is None and parts.role:
             person.role = parts.role
         assigned.append(person)
+        person_of[label] = person
     merged = _merge(people)
     ids = _assign_ids([merged[id(p)] for p in people])
     labels_of: dict[int, list[str]] = {}

@@ -482,6 +482,11 @@ class Document:  # frozen, but ``cached_property`` needs a __dict__: no slots
             if s < e:
                 yield s, e
 
+    def line_start(self, position: int) -> int:
+        """Where the line holding ``position`` starts (``line_of(position)[0]``, without reading on
+        to the line's end)."""
+        return self.view.rfind("\n", 0, position) + 1
+
     def line_of(self, position: int) -> tuple[int, int]:
         """The line (start, end without the break) holding ``position``."""
         start = self.view.rfind("\n", 0, position) + 1

@@ -98,10 +98,11 @@ def find_heads(ctx: HeadContext, names: Sequence[str], *, speech: bool = False) 
     """Heads of every finder in ``names`` (a later finder never claims a line an earlier one took);
     with ``speech``, a record with no heads at all under a heading is one speech turn."""
     heads: list[Head] = []
+    line_start = ctx.doc.line_start
     for name in names:
-        taken = {ctx.doc.line_of(h.start)[0] for h in heads if h.label_end > h.start}
-        found = [h for h in FINDERS[name](ctx, heads) if ctx.doc.line_of(h.start)[0] not in taken]
-        heads.extend(found)
+        found = FINDERS[name](ctx, heads)
+        taken = {line_start(h.start) for h in heads if h.label_end > h.start}
+        heads.extend([h for h in found if line_start(h.start) not in taken] if taken else found)
     if not heads and speech:
         heads = _speech(ctx)
     heads.sort(key=lambda h: h.start)
