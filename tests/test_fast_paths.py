@@ -319,3 +319,19 @@ def test_join_soft_wraps_as_reference(text: str, start: int, keep: set[int]) -> 
     start = min(start, len(text))
     view = _document.base_view(text)
     assert _document.join_soft_wraps(text, view, start, keep) == _reference_join(text, view, start, keep)
+
+
+# -- closed notes -------------------------------------------------------------------------------
+
+from interp_align.lang import markers as _markers  # noqa: E402
+from interp_align.parsing import notes as _notes  # noqa: E402
+
+_NOTE_PIECES = ["(", ")", "[", "]", "\n", "a", "In English.", " ", "x" * 40]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_NOTE_PIECES), max_size=24).map("".join))
+def test_closed_note_scans_are_the_candidate_matches(view: str) -> None:
+    expected = [(m.span(), m.group(1) if m.group(1) is not None else m.group(2)) for m in _markers.CANDIDATE.finditer(view)]
+    found = sorted((m.span(), m.group(1)) for pattern in _notes._CLOSED for m in pattern.finditer(view))
+    assert found == expected
