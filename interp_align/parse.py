@@ -242,7 +242,7 @@ def _guess_record(doc: Document, body_words: tuple[int, int] | None) -> Language
 
 
 def _first_line(doc: Document) -> str | None:
-    first = next(doc.nonblank_lines(doc.body_start), None)
+    first = doc.first_nonblank_line(doc.body_start)
     return doc.text[first[0] : first[1]] if first is not None else None
 
 

@@ -335,3 +335,29 @@ def test_closed_note_scans_are_the_candidate_matches(view: str) -> None:
     expected = [(m.span(), m.group(1) if m.group(1) is not None else m.group(2)) for m in _markers.CANDIDATE.finditer(view)]
     found = sorted((m.span(), m.group(1)) for pattern in _notes._CLOSED for m in pattern.finditer(view))
     assert found == expected
+
+
+# -- lines of the document -----------------------------------------------------------------------
+
+from interp_align.parsing import blocks as _blocks  # noqa: E402
+
+_LINE_PIECES = ["a", " ", "\t", "\n", "\r\n", "\x0c", "\x85", "---", "-", "\u00a0", "b c"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_first_nonblank_line_is_the_first_of_nonblank_lines(text: str, start: int, width: int) -> None:
+    doc = _document.Document(text, _document.base_view(text))
+    start = min(start, len(text))
+    end = min(len(text), start + width)
+    assert doc.first_nonblank_line(start, end) == next(doc.nonblank_lines(start, end), None)
+    assert doc.first_nonblank_line(start) == next(doc.nonblank_lines(start), None)
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join), st.integers(0, 40))
+def test_separators_found_from_their_dashes(text: str, start: int) -> None:
+    view = _document.base_view(text)
+    start = min(start, len(view))
+    expected = [(s, m.end()) for s, m in _document.line_matches(_blocks.SEPARATOR, view, start)]
+    assert [(s, m.end()) for s, m in _document.line_matches_holding(_blocks.SEPARATOR, view, "---", start)] == expected

@@ -18,7 +18,7 @@ from typing import ClassVar
 from ..lang import labels, markers
 from ..models import MarkerKind
 from ..normalize import fold
-from .document import Document, line_matches
+from .document import Document, line_matches_holding
 from .notes import Note
 
 __all__ = ["SEPARATOR", "BlockLine", "SpeakerBlock", "find_blocks"]
@@ -65,11 +65,11 @@ class SpeakerBlock:
 
 def find_blocks(doc: Document, notes: Sequence[Note]) -> list[SpeakerBlock]:
     """Every ``---`` block after the front matter, with its first line read."""
-    separators = [doc.trim(start, m.end()) for start, m in line_matches(SEPARATOR, doc.view, doc.body_start)]
+    separators = [doc.trim(start, m.end()) for start, m in line_matches_holding(SEPARATOR, doc.view, "---", doc.body_start)]
     blocks = []
     for index, (sep_start, sep_end) in enumerate(separators):
         end = separators[index + 1][0] if index + 1 < len(separators) else len(doc.view)
-        first = next(doc.nonblank_lines(sep_end, end), None)
+        first = doc.first_nonblank_line(sep_end, end)
         line = _first_line(doc, first, end) if first is not None else None
         blocks.append(SpeakerBlock((sep_start, sep_end), sep_end, end, line))
     return blocks

@@ -434,6 +434,9 @@ def line_matches_holding(pattern: re.Pattern[str], view: str, needle: str, pos: 
         found = view.find(needle, newline + 1) if newline >= 0 else -1
 
 
+_NONSPACE = re.compile(r"\S")
+
+
 @dataclass(frozen=True)
 class Document:  # frozen, but ``cached_property`` needs a __dict__: no slots
     """The original text, its matching view, and the layout facts every step needs."""
@@ -481,6 +484,19 @@ class Document:  # frozen, but ``cached_property`` needs a __dict__: no slots
             s, e = self.trim(a, b)
             if s < e:
                 yield s, e
+
+    def first_nonblank_line(self, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+        """``next(self.nonblank_lines(start, end), None)``, found by one search for the first
+        non-space character rather than by trimming every blank line before it."""
+        view = self.view
+        stop_at = len(view) if end is None else end
+        found = _NONSPACE.search(view, start, stop_at)
+        if found is None:
+            return None
+        first = found.start()  # only spaces between its line's start (or ``start``) and it
+        newline = view.find("\n", first, stop_at)
+        stop = stop_at if newline == -1 else newline
+        return first, first + len(view[first:stop].rstrip())
 
     def line_start(self, position: int) -> int:
         """Where the line holding ``position`` starts (``line_of(position)[0]``, without reading on

@@ -99,7 +99,7 @@ def header_frame(doc: Document, rules: DialectRules, *, lines: bool = True) -> F
     if lines:
         _header_lines(doc, rules, doc.body_start, len(doc.text), frame, reason="no speaker labels")
     elif doc.front_matter is None:
-        first = next(doc.nonblank_lines(doc.body_start), None)
+        first = doc.first_nonblank_line(doc.body_start)
         if first is not None:  # the title, for display; the line stays in the unattributed block
             frame.header_title = doc.text[first[0] : first[1]]
     return frame
@@ -236,7 +236,7 @@ def _ends_sentence(doc: Document, spans: Sequence[tuple[int, int]], index: int, 
 
 def _after_first_line(doc: Document, start: int) -> int:
     """Offset after the first non-blank line at or after ``start``: a turn's first line is never chrome."""
-    first = next(doc.nonblank_lines(start, len(doc.text)), None)
+    first = doc.first_nonblank_line(start, len(doc.text))
     return min(doc.line_of(first[0])[1] + 1, len(doc.text)) if first is not None else len(doc.text)
 
 

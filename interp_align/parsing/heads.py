@@ -100,9 +100,11 @@ def find_heads(ctx: HeadContext, names: Sequence[str], *, speech: bool = False) 
     heads: list[Head] = []
     line_start = ctx.doc.line_start
     for name in names:
-        found = FINDERS[name](ctx, heads)
-        taken = {line_start(h.start) for h in heads if h.label_end > h.start}
-        heads.extend([h for h in found if line_start(h.start) not in taken] if taken else found)
+        found = FINDERS[name](ctx, heads)  # finders read the earlier heads, never change them
+        if found and heads:
+            taken = {line_start(h.start) for h in heads if h.label_end > h.start}
+            found = [h for h in found if line_start(h.start) not in taken]
+        heads.extend(found)
     if not heads and speech:
         heads = _speech(ctx)
     heads.sort(key=lambda h: h.start)
@@ -267,7 +269,7 @@ def _speech(ctx: HeadContext) -> list[Head]:
         return []
     start = body.first.start
     if body.first.kind == "date":
-        following = next(ctx.doc.nonblank_lines(body.first.end, body.end), None)
+        following = ctx.doc.first_nonblank_line(body.first.end, body.end)
         if following is None:
             return []
         start = following[0]
