@@ -64,12 +64,11 @@ def read_passages(
     """
     if body_start >= body_end:
         return []
-    role_notes = [n for n in notes if n.spec.role is not None and n.marker.end <= body_end]
+    role_notes = [n for n in notes if n.spec.role is not None and n.marker.end <= body_end] if notes else notes
+    if not role_notes:  # most turns: one original passage, if it holds a word
+        return _original(view, body_start, body_end)
     out: list[Passage] = []
     state = _State(PassageKind.ORIGINAL, body_start)
-    if not role_notes:  # most turns: one original passage, if it holds a word
-        _close(view, out, state, body_end)
-        return out
     groups = []
     i = 0
     while i < len(role_notes):
@@ -170,6 +169,19 @@ def _switch(view: str, out: list[Passage], state: _State, new: _State, *, force:
         return state
     _close(view, out, state, new.start)
     return new
+
+
+def _original(view: str, start: int, end: int) -> list[Passage]:
+    """The passages of a body without role notes (most turns): ``_close`` of one original
+    passage, without the state that reading notes needs."""
+    stop = end
+    while start < stop and view[start].isspace():
+        start += 1
+    while stop > start and view[stop - 1].isspace():
+        stop -= 1
+    if start >= stop or not _WORDLIKE.search(view, start, stop):
+        return []
+    return [_PASSAGE(start, stop, PassageKind.ORIGINAL, None, None, None)]
 
 
 def _close(view: str, out: list[Passage], state: _State, end: int) -> None:

@@ -229,11 +229,11 @@ def build_turns(
     """The turns and their TURN blocks (built without validation: every value is valid by construction)."""
     turns: list[Turn] = []
     blocks: list[BlockRow] = []
-    text = doc.text
+    text, view = doc.text, doc.view
     for index, (item, speaker_id) in enumerate(zip(prepared, speaker_ids, strict=True)):
         head = item.head
-        passages = read_passages(doc.view, item.notes, item.body_start, item.body_end, record.code, pair_default=pair_default)
-        interpretation = summarise(doc.view, item.notes, passages, item.body_start, item.body_end)
+        passages = read_passages(view, item.notes, item.body_start, item.body_end, record.code, pair_default=pair_default)
+        interpretation = summarise(view, item.notes, passages, item.body_start, item.body_end)
         language = _turn_language(item, interpretation, record)
         turn_sentences = (
             _sentences(doc, item.content_start, item.body_end, item.notes, language, ident)
@@ -253,7 +253,7 @@ def build_turns(
                 item.body_end,
                 interpretation,
                 tuple(passages),
-                tuple(n.marker for n in item.notes),
+                tuple([n.marker for n in item.notes]) if item.notes else (),
                 turn_sentences,
                 language,
                 interpretation.target_language if interpretation.interpreted else None,
@@ -284,7 +284,7 @@ def _sentences(
     if start >= end:
         return SentenceTuple.EMPTY
     text = doc.text
-    protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end]
+    protected = [(m.start, m.end) for m in (n.marker for n in notes) if m.start >= start and m.end <= end] if notes else []
     code = turn_language.code if turn_language.code in ("en", "es") else "en"
     spans = offsets_array(len(text))
     if protected:
