@@ -115,8 +115,7 @@ def function_word_counts(sample: str) -> tuple[int, int]:
     while position < len(sample):
         cut = sample.find(" ", position + _GUESS_CHUNK)
         stop = len(sample) if cut < 0 else cut
-        data = sample[position:stop].lower().encode("latin-1", "replace")
-        chunk_en, chunk_es = _chunk_counts(data)
+        chunk_en, chunk_es = _chunk_counts(_lower_latin1(sample[position:stop]))
         en, es = en + chunk_en, es + chunk_es
         position = stop
     return en, es
@@ -124,6 +123,20 @@ def function_word_counts(sample: str) -> tuple[int, int]:
 
 #: Characters per chunk of ``function_word_counts``.
 _GUESS_CHUNK = 1 << 13
+
+#: ``bytes.translate`` table lower-casing Latin-1: every Latin-1 character's lower case is one
+#: Latin-1 character (checked below), so it is ``str.lower`` for a Latin-1 text.
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+assert all(len(chr(code).lower()) == 1 for code in range(256))
+
+
+def _lower_latin1(chunk: str) -> bytes:
+    """``chunk.lower().encode("latin-1", "replace")``; a Latin-1 chunk (the usual view) is
+    lower-cased as bytes, several times faster than ``str.lower``."""
+    try:
+        return chunk.encode("latin-1").translate(_LATIN1_LOWER)
+    except UnicodeEncodeError:
+        return chunk.lower().encode("latin-1", "replace")
 
 
 #: The first ``n`` bytes of a little-endian word, for ``n`` up to ``_GUESS_MAX``.
