@@ -135,6 +135,11 @@ def test_line_matches_are_finditer_matches(text: str, pos: int) -> None:
         assert got == expected, pattern.pattern
         for cap in (1, 2, 50):
             assert count_matches(pattern, text, cap) == min(cap, sum(1 for _ in pattern.finditer(text))), pattern.pattern
+    for evidence in (e for d in DIALECTS for e in d.evidence if e.needle is not None):
+        assert evidence.pattern is not None
+        for cap in (2, 50):
+            expected_count = min(cap, sum(1 for _ in evidence.pattern.finditer(text)))
+            assert count_matches(evidence.pattern, text, cap, evidence.needle) == expected_count, evidence.description
 
 
 _LABEL_PIECES = ["MR. X", "SECRETARIA", ":", " ", "\n", "(Interpretación", ")", "(INE) ", "Hola", "10:30", "\r\n", ",", "\t", "\x85"]
@@ -341,11 +346,11 @@ def test_closed_note_scans_are_the_candidate_matches(view: str) -> None:
 
 from interp_align.parsing import blocks as _blocks  # noqa: E402
 
-_LINE_PIECES = ["a", " ", "\t", "\n", "\r\n", "\x0c", "\x85", "---", "-", "\u00a0", "b c"]
+_BLANK_LINE_PIECES = ["a", " ", "\t", "\n", "\r\n", "\x0c", "\x85", "---", "-", "\u00a0", "b c"]
 
 
 @settings(max_examples=1500)
-@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
+@given(st.lists(st.sampled_from(_BLANK_LINE_PIECES), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
 def test_first_nonblank_line_is_the_first_of_nonblank_lines(text: str, start: int, width: int) -> None:
     doc = _document.Document(text, _document.base_view(text))
     start = min(start, len(text))
@@ -355,7 +360,7 @@ def test_first_nonblank_line_is_the_first_of_nonblank_lines(text: str, start: in
 
 
 @settings(max_examples=1500)
-@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join), st.integers(0, 40))
+@given(st.lists(st.sampled_from(_BLANK_LINE_PIECES), max_size=20).map("".join), st.integers(0, 40))
 def test_separators_found_from_their_dashes(text: str, start: int) -> None:
     view = _document.base_view(text)
     start = min(start, len(view))

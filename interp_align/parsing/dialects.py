@@ -36,6 +36,9 @@ class Evidence:
     cap: int = 50
     required: bool = False
     fact: str | None = None  # instead of a pattern: a layout fact found by the document step
+    #: A string every match holds, on the match's one line: the lines without it are not tried
+    #: (``document.line_matches_holding``).
+    needle: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,10 @@ class DialectRules:
     pair_default: bool = True
 
 
-def _ev(description: str, pattern: str, weight: float, cap: int = 50, *, flags: int = _M, required: bool = False) -> Evidence:
-    return Evidence(description, re.compile(pattern, flags), weight, cap, required)
+def _ev(
+    description: str, pattern: str, weight: float, cap: int = 50, *, flags: int = _M, required: bool = False, needle: str | None = None
+) -> Evidence:
+    return Evidence(description, re.compile(pattern, flags), weight, cap, required, needle=needle)
 
 
 _Q_LINE = _ev("'Q' question lines", r"^[ \t]*Q(?:[ \t]+\S|:)", 2.0)
@@ -80,7 +85,7 @@ _TIME_LINE = _ev(
     5.0,
     cap=2,
 )
-_SEPARATORS = _ev("'---' block separators", r"^[ \t]*-{3,}[ \t]*$", 2.0, cap=100)
+_SEPARATORS = _ev("'---' block separators", r"^[ \t]*-{3,}[ \t]*$", 2.0, cap=100, needle="---")
 _PRESIDENCIA = _ev("'Presidencia de la República' header", r"^Presidencia de la Rep[uú]blica[ \t]*$", 10.0, cap=1)
 _SPANISH_DATE = _ev(
     "Spanish date line",
@@ -211,7 +216,7 @@ def _score(
         elif id(evidence) in counted:
             count = counted[id(evidence)]
         else:
-            count = counted[id(evidence)] = count_matches(evidence.pattern, view, evidence.cap)
+            count = counted[id(evidence)] = count_matches(evidence.pattern, view, evidence.cap, evidence.needle)
         if count == 0:
             if evidence.required:
                 return 0.0, ()

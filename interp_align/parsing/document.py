@@ -14,6 +14,7 @@ view beyond ``normalize.match_view``:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -370,16 +371,18 @@ def _parts(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
         return (pattern,)
 
 
-def count_matches(pattern: re.Pattern[str], view: str, cap: int) -> int:
+def count_matches(pattern: re.Pattern[str], view: str, cap: int, needle: str | None = None) -> int:
     """``min(cap, number of matches of pattern.finditer(view))``, found faster.
 
-    Line patterns go through ``line_matches``; for ``cap == 1`` (is there a match at all?)
-    each top-level alternative is searched on its own, so a ``^`` alternative does not make
-    ``re`` try every character for the others.
+    Line patterns go through ``line_matches`` (``line_matches_holding`` when every match holds
+    ``needle`` on its line); for ``cap == 1`` (is there a match at all?) each top-level
+    alternative is searched on its own, so a ``^`` alternative does not make ``re`` try
+    every character for the others.
     """
     if cap == 1:
         return int(any(next(line_matches(part, view), None) is not None for part in _parts(pattern)))
-    return sum(1 for _ in zip(range(cap), line_matches(pattern, view), strict=False))
+    matches = line_matches(pattern, view) if needle is None else line_matches_holding(pattern, view, needle)
+    return len(list(itertools.islice(matches, cap)))
 
 
 def line_matches(pattern: re.Pattern[str], view: str, pos: int = 0) -> Iterator[tuple[int, re.Match[str]]]:
