@@ -251,7 +251,8 @@ def build_speakers(labels: Sequence[str]) -> tuple[tuple[Speaker, ...], tuple[st
                 generic=target.generic or target.key == UNIDENTIFIED,
             )
         )
-    return tuple(speakers), tuple(ids[id(merged[id(p)])] for p in assigned)
+    speaker_of = {id(p): ids[id(merged[id(p)])] for p in people}
+    return tuple(speakers), tuple(map(speaker_of.__getitem__, map(id, assigned)))
 
 
 def _merge(people: list[_Person]) -> dict[int, _Person]:
