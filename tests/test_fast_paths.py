@@ -366,3 +366,13 @@ def test_separators_found_from_their_dashes(text: str, start: int) -> None:
     start = min(start, len(view))
     expected = [(s, m.end()) for s, m in _document.line_matches(_blocks.SEPARATOR, view, start)]
     assert [(s, m.end()) for s, m in _document.line_matches_holding(_blocks.SEPARATOR, view, "---", start)] == expected
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_BLANK_LINE_PIECES), max_size=20).map("".join), st.integers(-2, 40), st.integers(-2, 50))
+def test_trim_strips_like_str_strip(text: str, start: int, end: int) -> None:
+    doc = _document.Document(text, _document.base_view(text))
+    chunk = doc.view[start:end]
+    left = len(chunk) - len(chunk.lstrip())
+    expected = (start, start) if left == len(chunk) else (start + left, start + len(chunk.rstrip()))
+    assert doc.trim(start, end) == expected

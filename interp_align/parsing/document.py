@@ -471,10 +471,18 @@ class Document:  # frozen, but ``cached_property`` needs a __dict__: no slots
         """``[start, end)`` without surrounding whitespace (an empty span at ``start`` if blank).
 
         Most spans (lines, separators) have no such whitespace: two character tests answer
-        without copying the span."""
+        without copying the span.  Otherwise the edges are found by a search and a short walk
+        back, not by stripping copies of the span (a turn's body: the whole turn, three times)."""
         view = self.view
-        if start < end <= len(view) and not view[start].isspace() and not view[end - 1].isspace():
-            return start, end
+        if 0 <= start < end <= len(view):
+            if not view[start].isspace() and not view[end - 1].isspace():
+                return start, end
+            found = _NONSPACE.search(view, start, end)
+            if found is None:
+                return start, start
+            while view[end - 1].isspace():  # stops at ``found``, which is not a space
+                end -= 1
+            return found.start(), end
         chunk = view[start:end]
         left = len(chunk) - len(chunk.lstrip())
         if left == len(chunk):
