@@ -148,6 +148,20 @@ _CODE_SIDES = np.greater_equal(_CODE_ORDER, _EN_CODES.size).astype(np.int64)
 _CODES = _CODES[_CODE_ORDER]
 
 
+def _perfect_modulus(codes: np.ndarray) -> int:
+    """The least modulus under which the codes are all distinct: a collision-free hash."""
+    return next(m for m in range(codes.size, 1 << 16) if np.unique(codes % m).size == codes.size)
+
+
+#: A word's code modulo ``_MODULUS`` is its slot: the function word's code is stored in its slot
+#: (-1 in the others: no code is negative), with its side, so one look-up tells a function word.
+_MODULUS = _perfect_modulus(_CODES)
+_SLOT_CODES = np.full(_MODULUS, -1, dtype=np.int64)
+_SLOT_CODES[_CODES % _MODULUS] = _CODES
+_SLOT_SIDES = np.zeros(_MODULUS, dtype=np.int64)
+_SLOT_SIDES[_CODES % _MODULUS] = _CODE_SIDES
+
+
 def _chunk_counts(data: bytes) -> tuple[int, int]:
     """The English and Spanish function words of one chunk of lower-cased Latin-1 bytes.
 
@@ -155,7 +169,8 @@ def _chunk_counts(data: bytes) -> tuple[int, int]:
     by ``bytes.translate`` (in C, three times faster than a numpy look-up), word edges come
     from one comparison of the marks with themselves shifted (starts and ends alternate),
     each short word's bytes from one read of a four-byte window at its start, and both
-    languages from one look-up in one sorted table."""
+    languages from one look-up in a collision-free hash table (``_MODULUS``: a remainder and
+    a comparison, where a binary search was five steps)."""
     letters = np.frombuffer(b"\0" + data.translate(_LETTER_MARKS) + b"\0", dtype=np.bool_)
     edges = (letters[1:] != letters[:-1]).nonzero()[0]
     starts, lengths = edges[0::2], edges[1::2] - edges[0::2]
@@ -165,8 +180,8 @@ def _chunk_counts(data: bytes) -> tuple[int, int]:
         return 0, 0
     windows = np.ndarray((len(data),), dtype="<u4", buffer=data + bytes(_GUESS_MAX), strides=(1,))
     codes = (windows[starts] & _LOW_BYTES[lengths]) | (lengths << 40)
-    found = np.minimum(np.searchsorted(_CODES, codes), _CODES.size - 1)
-    sides = _CODE_SIDES[found[_CODES[found] == codes]]
+    slots = codes % _MODULUS
+    sides = _SLOT_SIDES[slots[_SLOT_CODES[slots] == codes]]
     spanish = int(np.count_nonzero(sides))
     return sides.size - spanish, spanish
 
