@@ -32,6 +32,7 @@ import operator
 import random
 import re
 import string
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -168,23 +169,47 @@ def lexical_evidence(text: str) -> tuple[float, int]:
 def _view_evidence(view: str) -> tuple[float, int]:
     """``lexical_evidence`` of a text's ``match_view``.
 
-    The words' weights come from two dict caches (the first word is read differently) and
-    are added left to right exactly as a loop would (``functools.reduce``, not ``sum``, which
-    compensates on recent Pythons), so the score is the same float to the last bit.
+    The words' weights are added left to right exactly as a loop over the regex's words
+    would, so the score is the same float to the last bit.  They are read a whitespace token
+    at a time (``_TOKEN_WORDS``: split in C, one dict look-up a token, where a regex match
+    and a look-up a word cost twice as much), and the first word's weight is put in place of
+    its rest-of-text one; a word never spans whitespace, so the words are the regex's.
     """
     marks = _spanish_marks(view)
     score: float = 2.0 * marks if marks else 0  # the value (and type) of the sum it replaced
     count = 0
     for chunk in _chunks(view):
-        words = _WORD.findall(chunk)
-        if not words:
+        weights = list(_flatten(map(_TOKEN_WORDS.__getitem__, chunk.split())))
+        if not weights:
             continue
-        rest = iter(words)
         if count == 0:
-            score += _FIRST_WEIGHTS[next(rest)]
-        score = functools.reduce(operator.add, map(_REST_WEIGHTS.__getitem__, rest), score)
-        count += len(words)
+            weights[0] = _FIRST_WEIGHTS[_first_word(chunk)]
+        score = _add_in_order(score, weights)
+        count += len(weights)
     return score, count
+
+
+_flatten = itertools.chain.from_iterable
+
+
+def _first_word(chunk: str) -> str:
+    """The first ``_WORD`` word of a chunk known to have one."""
+    match = _WORD.search(chunk)
+    assert match is not None
+    return match.group()
+
+
+#: Whether ``sum`` adds floats one after another, rounding each time, as a loop does: so on
+#: CPython before 3.12 (which compensates since); checked on a sum that tells them apart.
+_SUM_IN_ORDER = sys.version_info < (3, 12) and sum([1.0, 1e100, 1.0, -1e100]) == 0.0
+
+
+def _add_in_order(start: float, terms: list[float]) -> float:
+    """``start`` plus each of ``terms`` left to right (``sum`` in C where it does just that,
+    else ``functools.reduce``, which does on every Python)."""
+    if _SUM_IN_ORDER:
+        return sum(terms, start)
+    return functools.reduce(operator.add, terms, start)
 
 
 #: A long text's words are read this many characters at a time (cut at whitespace, which no
@@ -214,19 +239,18 @@ def _settled(view: str) -> bool | None:
     """Whether a long text's ``_view_evidence`` score is clearly Spanish (``True``) or English
     (``False``), beyond ``_SETTLED_SCORE``; ``None`` when it is not clear.
 
-    The exact score adds every word's weight left to right (a regex match and a dict look-up a
-    word: a third of a tagged parse).  Here the whitespace tokens are split in C and their
-    weights (each the sum of its words') summed by ``sum``: a different rounding of the same
-    terms, off by less than ``_sum_error``.  The decision and the tag it gives — the sign, and
-    a confidence of 1.0 — are therefore the exact score's; a score within the error of the
-    line is left to the exact sum.
+    The exact score adds every word's weight left to right (``_add_in_order``).  Here each
+    whitespace token's weights come summed (``_TOKEN_WEIGHTS``: a float a token, no tuple to
+    flatten, a tenth cheaper on long turns) and the tokens are summed by ``sum``: a different
+    rounding of the same terms, off by less than ``_sum_error``.  The decision and the tag it gives — the sign, and a confidence of 1.0 — are therefore
+    the exact score's; a score within the error of the line is left to the exact sum.
     """
     first = _WORD.search(view)
     if first is None:
         return None
     word = first.group()
     score = 0.0
-    for chunk in _chunks(view):  # a chunk's tokens at a time, as ``_view_evidence`` reads words
+    for chunk in _chunks(view):  # a chunk's tokens at a time, as ``_view_evidence`` reads them
         score += sum(map(_TOKEN_WEIGHTS.__getitem__, chunk.split()))
     score += _FIRST_WEIGHTS[word] - _REST_WEIGHTS[word]
     marks = _spanish_marks(view)
@@ -249,8 +273,33 @@ def _sum_error(length: int) -> float:
 _EDGE_MARKS = string.punctuation
 
 
+class _TokenWords(dict[str, tuple[float, ...]]):
+    """Whitespace token → its words' (not first) weights in order, filled on first sight, bounded.
+
+    Most tokens are one word between punctuation ("president,"), read without the regex;
+    their one-weight tuples are shared (``_single``): a token then costs its key and a slot.
+    A record's tokens outnumber its words (punctuation, capitals), so the bound is twice
+    ``_WeightCache``'s: the real records' 133k distinct tokens fit, where a bound below
+    them cleared and refilled the cache once a pass.
+    """
+
+    LIMIT = 1 << 18
+
+    def __missing__(self, token: str) -> tuple[float, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        core = token.strip(_EDGE_MARKS)
+        value: tuple[float, ...]
+        if core.isalpha():
+            value = self[token] = _single(_REST_WEIGHTS[core])
+        else:
+            value = self[token] = tuple(map(_REST_WEIGHTS.__getitem__, _WORD.findall(token)))
+        return value
+
+
 class _TokenWeightCache(dict[str, float]):
-    """Whitespace token → sum of its words' (not first) weights, filled on first sight, bounded."""
+    """Whitespace token → sum of its words' (not first) weights, filled on first sight, bounded:
+    ``_settled``'s, where a float is enough."""
 
     LIMIT = 1 << 17
 
@@ -265,6 +314,17 @@ class _TokenWeightCache(dict[str, float]):
         return value
 
 
+def _single(weight: float) -> tuple[float]:
+    """``(weight,)``, one tuple per distinct weight (keyed by its bits: ``-0.0`` is not ``0.0``)."""
+    key = weight.hex()
+    single = _SINGLES.get(key)
+    if single is None:
+        single = _SINGLES[key] = (weight,)
+    return single
+
+
+_SINGLES: dict[str, tuple[float]] = {}
+_TOKEN_WORDS = _TokenWords()
 _TOKEN_WEIGHTS = _TokenWeightCache()
 
 
