@@ -8,6 +8,7 @@ versions; these pin the reasoning behind each shortcut.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from interp_align.align.ibm1 import _cooccurrences
 from interp_align.normalize import MATCH_PAIRS, match_view
 from interp_align.quality.context import SentenceView
+from interp_align.quality.jsonout import dumps_indented
 from interp_align.quality.lexicon import MISRENDERINGS
 from interp_align.quality.rules import garble, names
 
@@ -161,3 +163,17 @@ def test_name_matches_are_finditer_filtered(body: str, offset: int, words: set[s
 def test_last_words_are_the_tail_of_the_prefix(text: str, pos: int, n: int) -> None:
     pos = min(pos, len(text))
     assert _spans(garble._last_words(text, pos, n)) == _spans(garble._WORD.finditer(text[:pos]))[-n:]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    | st.tuples(inner, inner),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+@settings(max_examples=400)
+def test_dumps_indented_is_json_dumps(value: object) -> None:
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

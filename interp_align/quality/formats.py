@@ -7,7 +7,6 @@ working directory) so CI annotations and SARIF results land on the right file.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from .._version import __version__
 from ..models import Severity
+from .jsonout import dumps_indented
 from .models import Finding, Location, QualityReport
 from .rules.base import all_rules
 
@@ -95,7 +95,7 @@ def format_text(reports: Sequence[QualityReport]) -> str:
 def format_json(reports: Sequence[QualityReport]) -> str:
     """``{"version", "reports": [QualityReport ...]}`` exactly as the models dump."""
     payload = {"version": __version__, "reports": [r.model_dump(mode="json") for r in reports]}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(payload) + "\n"
 
 
 # -- github -----------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def format_sarif(reports: Sequence[QualityReport]) -> str:
         "properties": {"signatures": sorted({r.signature for r in reports})},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(log) + "\n"
 
 
 FORMATS: dict[str, Callable[[Sequence[QualityReport]], str]] = {
