@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from interp_align.align.ibm1 import _cooccurrences
 from interp_align.normalize import MATCH_PAIRS, match_view
-from interp_align.quality.context import SentenceView
+from interp_align.quality.context import SentenceView, _blank
 from interp_align.quality.jsonout import dumps_indented
 from interp_align.quality.lexicon import MISRENDERINGS
 from interp_align.quality.rules import garble, names
@@ -65,7 +65,15 @@ def test_pattern_pretests_never_skip_a_match(text: str) -> None:
     if garble._DOUBLE.search(s.view):
         assert any(map(str.__eq__, runs, runs[1:]))
     if garble._PHRASE_REPEAT.search(s.view):
-        assert any(runs.count(w) > 1 for w in garble._AFTER_COMMA.findall(s.view.lower()))
+        assert garble._may_repeat_phrase(s.view.lower())
+
+
+@given(st.lists(st.sampled_from(["a", "b", "A", "c", ",", ", ", " ", "  ", "é", "-"]), max_size=40).map(" ".join))
+@settings(max_examples=400)
+def test_phrase_pretest_never_skips_a_repeat(text: str) -> None:
+    s = _view(text)
+    if garble._runs(s) is not None and garble._PHRASE_REPEAT.search(s.view):
+        assert garble._may_repeat_phrase(s.view.lower())
 
 
 @given(_TEXT)
@@ -177,3 +185,13 @@ _JSON = st.recursive(
 @settings(max_examples=400)
 def test_dumps_indented_is_json_dumps(value: object) -> None:
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(st.text(alphabet="ab\n", max_size=20), st.lists(st.tuples(st.integers(0, 22), st.integers(0, 23)), min_size=1, max_size=4))
+def test_blank_is_the_character_loop(text: str, notes: list[tuple[int, int]]) -> None:
+    spans = sorted((a, min(b, len(text))) for a, b in notes)
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = " "
+    assert _blank(text, spans) == "".join(chars)
