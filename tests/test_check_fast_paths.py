@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interp_align.align.ibm1 import _cooccurrences
-from interp_align.normalize import MATCH_PAIRS, match_view
+from interp_align.normalize import MATCH_PAIRS, fold, match_view
 from interp_align.quality.context import SentenceView, _blank
 from interp_align.quality.jsonout import dumps_indented
 from interp_align.quality.lexicon import MISRENDERINGS
@@ -195,3 +195,17 @@ def test_blank_is_the_character_loop(text: str, notes: list[tuple[int, int]]) ->
         for i in range(a, b):
             chars[i] = " "
     assert _blank(text, spans) == "".join(chars)
+
+
+_NAME_PIECES = st.sampled_from(["Rodríguez", "RODRIGUEZ", "rodri\u0301guez", "Ebrard", "Klein", "Jen", "de", "la", " ", " ",
+                                "\n", "\n\n", ",", "-", "’", "3", "_", "ß", "İ", "\u2028", "ＫＬＥＩＮ", "Kl\u00e9in"])
+
+
+@given(st.lists(_NAME_PIECES, max_size=30).map("".join),
+       st.lists(st.sampled_from(["rodriguez", "klein", "ebrard", "klein-x", "ı"]), min_size=1, max_size=3))
+@settings(max_examples=400)
+def test_word_pairs_keep_every_pair_naming_a_key(text: str, keys: list[str]) -> None:
+    def naming(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [p for p in pairs if fold(p[1]) in keys]
+
+    assert naming(names.word_pairs(text, tuple(keys))) == naming(names._PAIR.findall(text))
