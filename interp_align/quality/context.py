@@ -210,6 +210,12 @@ class CheckContext:
         """The turn's sentences (the segmenter's when present, a plain split otherwise)."""
         return self._sentences(turn.index)
 
+    def sentence_count(self, turn: Turn) -> int:
+        """``len(self.sentences(turn))`` without the copy: each turn is counted in three scopes."""
+        cache = self.__dict__.get("_sentence_cache")
+        found = cache.get(turn.index) if cache is not None else None
+        return len(found) if found is not None else len(self._sentences(turn.index))
+
     def _sentences(self, index: int) -> list[SentenceView]:
         cache = self.__dict__.setdefault("_sentence_cache", {})
         if index in cache:

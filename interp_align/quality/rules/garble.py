@@ -88,7 +88,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 yield from _noise(ctx, sentence)
             yield from _nonwords(ctx, sentence)
             yield from _repetition(ctx, sentence, sentence_keys, runs)
-            if dashed:
+            if dashed and "-" in sentence.view:
                 yield from _dashes(ctx, sentence, lang)
             if runs is None:
                 yield from _misrendering(ctx, sentence, misrenderings, runs)
@@ -517,8 +517,12 @@ def _word_end(text: str, pos: int, n: int) -> int:
 
 
 def _lacks(present: set[str], rule: Misrendering) -> bool:
-    """True when the words ``present`` miss one the rule's pattern cannot match without."""
-    return any(present.isdisjoint(words) if n == 1 else len(present & words) < n for words, n in rule.needs)
+    """True when the words ``present`` miss one the rule's pattern cannot match without (a loop,
+    not ``any`` over a generator: it runs for every rule in most sentences)."""
+    for words, n in rule.needs:
+        if present.isdisjoint(words) if n == 1 else len(present & words) < n:
+            return True
+    return False
 
 
 def _possible(rules: list[Misrendering], letter_runs: list[list[str] | None]) -> list[Misrendering]:
