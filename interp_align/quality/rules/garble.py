@@ -477,16 +477,18 @@ def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
         return
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
-        before = [w.group().lower() for w in _last_words(text, m.start(), 4)]
-        after = [w.group().lower() for w in islice(_WORD.finditer(text, m.end()), 5)]
-        if not before or not after:
+        before_words = _last_words(text, m.start(), 4)
+        after_words = list(islice(_WORD.finditer(text, m.end()), 5))
+        if not before_words or not after_words:
             continue
+        before = [w.group().lower() for w in before_words]
+        after = [w.group().lower() for w in after_words]
         stems = {w[:5] for w in before if w not in function_words and len(w) > 2}
         repeated = sorted(w for w in after if w not in function_words and w[:5] in stems)
         if before[-1] in function_words or repeated:
             why = f"the phrase restarts with {repeated[0]!r}" if repeated else f"the phrase is cut after {before[-1]!r}"
-            left = _word_start(text, m.start(), 4)
-            right = _word_end(text, m.end(), 4)
+            # the span: from the first of the four words before the dash to the fourth after it
+            left, right = before_words[0].start(), after_words[:4][-1].end()
             yield from _emit(ctx, "IA206", s.start + left, s.start + right,
                              f"self-repair at a dash: {why}")
 
@@ -504,16 +506,6 @@ def _last_words(text: str, pos: int, n: int) -> list[re.Match[str]]:
         words = list(_WORD.finditer(text, cut + 1, pos))
         if len(words) >= n or cut < 0:
             return words[-n:]
-
-
-def _word_start(text: str, pos: int, n: int) -> int:
-    words = _last_words(text, pos, n)
-    return words[0].start() if words else pos
-
-
-def _word_end(text: str, pos: int, n: int) -> int:
-    words = list(islice(_WORD.finditer(text, pos), n))
-    return words[-1].end() if words else pos
 
 
 def _lacks(present: set[str], rule: Misrendering) -> bool:
