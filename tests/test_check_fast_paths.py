@@ -8,6 +8,7 @@ versions; these pin the reasoning behind each shortcut.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -17,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interp_align.align.ibm1 import _cooccurrences
-from interp_align.normalize import MATCH_PAIRS, match_view
-from interp_align.quality.context import SentenceView
+from interp_align.normalize import MATCH_PAIRS, fold, match_view
+from interp_align.quality.context import SentenceView, _blank
+from interp_align.quality.jsonout import dumps_indented
 from interp_align.quality.lexicon import MISRENDERINGS
 from interp_align.quality.rules import garble, names
 
@@ -63,7 +65,15 @@ def test_pattern_pretests_never_skip_a_match(text: str) -> None:
     if garble._DOUBLE.search(s.view):
         assert any(map(str.__eq__, runs, runs[1:]))
     if garble._PHRASE_REPEAT.search(s.view):
-        assert any(runs.count(w) > 1 for w in garble._AFTER_COMMA.findall(s.view.lower()))
+        assert garble._may_repeat_phrase(s.view.lower())
+
+
+@given(st.lists(st.sampled_from(["a", "b", "A", "c", ",", ", ", " ", "  ", "é", "-"]), max_size=40).map(" ".join))
+@settings(max_examples=400)
+def test_phrase_pretest_never_skips_a_repeat(text: str) -> None:
+    s = _view(text)
+    if garble._runs(s) is not None and garble._PHRASE_REPEAT.search(s.view):
+        assert garble._may_repeat_phrase(s.view.lower())
 
 
 @given(_TEXT)
@@ -161,3 +171,41 @@ def test_name_matches_are_finditer_filtered(body: str, offset: int, words: set[s
 def test_last_words_are_the_tail_of_the_prefix(text: str, pos: int, n: int) -> None:
     pos = min(pos, len(text))
     assert _spans(garble._last_words(text, pos, n)) == _spans(garble._WORD.finditer(text[:pos]))[-n:]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    | st.tuples(inner, inner),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+@settings(max_examples=400)
+def test_dumps_indented_is_json_dumps(value: object) -> None:
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(st.text(alphabet="ab\n", max_size=20), st.lists(st.tuples(st.integers(0, 22), st.integers(0, 23)), min_size=1, max_size=4))
+def test_blank_is_the_character_loop(text: str, notes: list[tuple[int, int]]) -> None:
+    spans = sorted((a, min(b, len(text))) for a, b in notes)
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = " "
+    assert _blank(text, spans) == "".join(chars)
+
+
+_NAME_PIECES = st.sampled_from(["Rodríguez", "RODRIGUEZ", "rodri\u0301guez", "Ebrard", "Klein", "Jen", "de", "la", " ", " ",
+                                "\n", "\n\n", ",", "-", "’", "3", "_", "ß", "İ", "\u2028", "ＫＬＥＩＮ", "Kl\u00e9in"])
+
+
+@given(st.lists(_NAME_PIECES, max_size=30).map("".join),
+       st.lists(st.sampled_from(["rodriguez", "klein", "ebrard", "klein-x", "ı"]), min_size=1, max_size=3))
+@settings(max_examples=400)
+def test_word_pairs_keep_every_pair_naming_a_key(text: str, keys: list[str]) -> None:
+    def naming(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [p for p in pairs if fold(p[1]) in keys]
+
+    assert naming(names.word_pairs(text, tuple(keys))) == naming(names._PAIR.findall(text))

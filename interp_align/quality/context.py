@@ -196,15 +196,25 @@ class CheckContext:
         notes = [m for m in turn.markers if m.kind in (MarkerKind.INTERPRETER_NOTE, MarkerKind.LANGUAGE_NOTE)]
         if not notes:
             return turn.text
-        text = list(turn.text)
-        for marker in notes:
-            for i in range(marker.start - turn.start, min(marker.end - turn.start, len(text))):
-                text[i] = " "
-        return "".join(text)
+        size = len(turn.text)
+        spans = sorted((m.start - turn.start, min(m.end - turn.start, size)) for m in notes)
+        if spans[0][0] < 0:  # a note before the turn: blank it as the plain loop does (from the end)
+            text = list(turn.text)
+            for a, b in spans:
+                for i in range(a, b):
+                    text[i] = " "
+            return "".join(text)
+        return _blank(turn.text, spans)
 
     def sentences(self, turn: Turn) -> list[SentenceView]:
         """The turn's sentences (the segmenter's when present, a plain split otherwise)."""
         return self._sentences(turn.index)
+
+    def sentence_count(self, turn: Turn) -> int:
+        """``len(self.sentences(turn))`` without the copy: each turn is counted in three scopes."""
+        cache = self.__dict__.get("_sentence_cache")
+        found = cache.get(turn.index) if cache is not None else None
+        return len(found) if found is not None else len(self._sentences(turn.index))
 
     def _sentences(self, index: int) -> list[SentenceView]:
         cache = self.__dict__.setdefault("_sentence_cache", {})
@@ -249,6 +259,20 @@ def build_roster(transcript: Transcript) -> dict[str, str]:
                 if key not in best or cased > best[key][0]:
                     best[key] = (cased, pretty)
     return {key: pretty for key, (_, pretty) in best.items()}
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of the sorted, non-negative ``spans`` made a space, a slice
+    at a time (overlapping notes blank once; an empty or reversed span blanks nothing)."""
+    pieces: list[str] = []
+    done = 0
+    for a, b in spans:
+        a = max(a, done)
+        if b > a:
+            pieces += (text[done:a], " " * (b - a))
+            done = b
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _split(turn: Turn, masked: str) -> list[tuple[int, int]]:

@@ -68,7 +68,7 @@ def _scope(
     turns = list(turns)
     found = list(findings)
     words = sum(words_of[t.index] for t in turns)
-    sentences = sum(len(ctx.sentences(t)) for t in turns)
+    sentences = sum(map(ctx.sentence_count, turns))
     n_garbled = sum(garbled[t.index] for t in turns)
     gaps = sum(1 for f in found if f.rule in _GAP_CODES)
     severities = Counter(f.severity for f in found)

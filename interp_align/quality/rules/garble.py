@@ -76,6 +76,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         noisy = ((_PUNCT_PAIR.search(view) is not None and _PUNCT_RUN.search(view) is not None)
                  or _NOISE_CANDIDATE.search(body) is not None)
         misrenderings = [rule for rule in MISRENDERINGS if rule.language == lang]
+        possible = _possible(misrenderings, letter_runs)
         # likewise for text that may be mojibake and for dashes, so most turns skip those rules
         suspect = bool(sentences) and _SUSPECT.search(
             ctx.transcript.text, min(s.start for s in sentences), max(s.end for s in sentences)) is not None
@@ -87,9 +88,12 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 yield from _noise(ctx, sentence)
             yield from _nonwords(ctx, sentence)
             yield from _repetition(ctx, sentence, sentence_keys, runs)
-            if dashed:
+            if dashed and "-" in sentence.view:
                 yield from _dashes(ctx, sentence, lang)
-            yield from _misrendering(ctx, sentence, misrenderings, runs)
+            if runs is None:
+                yield from _misrendering(ctx, sentence, misrenderings, runs)
+            elif possible:
+                yield from _misrendering(ctx, sentence, possible, runs)
         if sentences:
             yield from _broken_off(ctx, turn, sentences, view)
             yield from _repeated_sentences(ctx, sentences, keys)
@@ -97,8 +101,6 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
 #: A maximal run of letters: what the rules' patterns match word by word.
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: The letter run after a comma that follows a letter: where a phrase said twice ("A B, A B") restarts.
-_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),\s+([^\W\d_]+)")
 
 
 def _keys(s: SentenceView, runs: list[str] | None) -> list[str]:
@@ -318,8 +320,7 @@ def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[
         yield from _emit(ctx, "IA204", s.start + m.start(), s.start + m.end(),
                          f"repetition: {m.group(1)!r} doubled without a pause",
                          suggestion=first)
-    # a phrase said twice restarts after its comma with its first word, so that word occurs twice
-    if "," not in text or (runs is not None and not any(runs.count(w) > 1 for w in _AFTER_COMMA.findall(text.lower()))):
+    if "," not in text or (runs is not None and not _may_repeat_phrase(text.lower())):
         return
     for m in _phrase_repeats(text):
         finding = ctx.finding("IA204", s.start + m.start(), s.start + m.end(),
@@ -327,6 +328,27 @@ def _repetition(ctx: CheckContext, s: SentenceView, keys: list[str], runs: list[
                               severity=Severity.INFO)
         if finding:
             yield finding
+
+
+def _may_repeat_phrase(low: str) -> bool:
+    """False when ``_PHRASE_REPEAT`` cannot match the lower-cased, case-safe sentence ``low``.
+
+    A phrase said twice ("we will, we will") is two to five letter runs apart by spaces, a
+    comma right after the last, then the first again: so among the letter runs and commas of
+    the sentence, the run after some comma is one of the two to five tokens before it but one.
+    """
+    tokens = _RUN_OR_COMMA.findall(low)
+    comma = -1
+    while True:
+        try:
+            comma = tokens.index(",", comma + 1)
+        except ValueError:
+            return False
+        if comma + 1 < len(tokens) and tokens[comma + 1] in tokens[max(0, comma - 5) : max(0, comma - 1)]:
+            return True
+
+
+_RUN_OR_COMMA = re.compile(r"[^\W\d_]+|,")
 
 
 def _phrase_repeats(text: str) -> list[re.Match[str]]:
@@ -455,16 +477,18 @@ def _dashes(ctx: CheckContext, s: SentenceView, lang: str) -> Iterator[Finding]:
         return
     function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
     for m in _DASH.finditer(text):
-        before = [w.group().lower() for w in _last_words(text, m.start(), 4)]
-        after = [w.group().lower() for w in islice(_WORD.finditer(text, m.end()), 5)]
-        if not before or not after:
+        before_words = _last_words(text, m.start(), 4)
+        after_words = list(islice(_WORD.finditer(text, m.end()), 5))
+        if not before_words or not after_words:
             continue
+        before = [w.group().lower() for w in before_words]
+        after = [w.group().lower() for w in after_words]
         stems = {w[:5] for w in before if w not in function_words and len(w) > 2}
         repeated = sorted(w for w in after if w not in function_words and w[:5] in stems)
         if before[-1] in function_words or repeated:
             why = f"the phrase restarts with {repeated[0]!r}" if repeated else f"the phrase is cut after {before[-1]!r}"
-            left = _word_start(text, m.start(), 4)
-            right = _word_end(text, m.end(), 4)
+            # the span: from the first of the four words before the dash to the fourth after it
+            left, right = before_words[0].start(), after_words[:4][-1].end()
             yield from _emit(ctx, "IA206", s.start + left, s.start + right,
                              f"self-repair at a dash: {why}")
 
@@ -484,14 +508,22 @@ def _last_words(text: str, pos: int, n: int) -> list[re.Match[str]]:
             return words[-n:]
 
 
-def _word_start(text: str, pos: int, n: int) -> int:
-    words = _last_words(text, pos, n)
-    return words[0].start() if words else pos
+def _lacks(present: set[str], rule: Misrendering) -> bool:
+    """True when the words ``present`` miss one the rule's pattern cannot match without (a loop,
+    not ``any`` over a generator: it runs for every rule in most sentences)."""
+    for words, n in rule.needs:
+        if present.isdisjoint(words) if n == 1 else len(present & words) < n:
+            return True
+    return False
 
 
-def _word_end(text: str, pos: int, n: int) -> int:
-    words = list(islice(_WORD.finditer(text, pos), n))
-    return words[-1].end() if words else pos
+def _possible(rules: list[Misrendering], letter_runs: list[list[str] | None]) -> list[Misrendering]:
+    """The ``rules`` whose words the turn's case-safe sentences hold between them, in order.
+
+    A sentence's words are some of its turn's, so a rule the turn lacks words for is skipped in
+    every case-safe sentence without a test per sentence (the others run every rule)."""
+    present = set().union(*(runs for runs in letter_runs if runs is not None))
+    return [rule for rule in rules if not _lacks(present, rule)]
 
 
 def _misrendering(ctx: CheckContext, s: SentenceView, rules: list[Misrendering], runs: list[str] | None) -> Iterator[Finding]:
@@ -499,8 +531,7 @@ def _misrendering(ctx: CheckContext, s: SentenceView, rules: list[Misrendering],
     text = s.view
     present = set(runs) if runs is not None else None
     for rule in rules:
-        if present is not None and any(present.isdisjoint(words) if n == 1 else len(present & words) < n
-                                       for words, n in rule.needs):
+        if present is not None and _lacks(present, rule):
             continue  # a word the pattern cannot match without is missing
         for m in rule.pattern.finditer(text):
             if m.lastindex and m.group(1).lower() in NOT_GERUNDS:

@@ -14,20 +14,21 @@ than the label does, the label may be the misspelling: that is only info.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
 from ...models import Severity, Transcript
-from ...normalize import fold
+from ...normalize import fold, match_view
 from ..context import CheckContext
 from ..frequencies import folded, zipf
 from ..lexicon import TITLES
 from ..models import Finding
 from .base import RuleInfo
 
-__all__ = ["RULES", "edit_distance", "nearest_name", "run"]
+__all__ = ["RULES", "edit_distance", "nearest_name", "run", "word_pairs"]
 
 RULES = (
     RuleInfo("IA301", "name-misspelled", "names", Severity.WARNING, "A name that nearly matches a speaker's name: probably misspelled."),
@@ -105,9 +106,9 @@ def speaker_names(transcript: Transcript) -> dict[str, list[tuple[frozenset[str]
             if tokens:
                 bags.setdefault(speaker.id, []).extend(t for t in tokens if t not in bags.get(speaker.id, []))
     surname_of = {bag[0]: sid for sid, bag in bags.items() if len(bag) == 1}
-    # every pair of words in the record is read only when some speaker is known by a surname alone
+    # pairs of words are read only when some speaker is known by a surname alone
     bodies = " ".join(t.body for t in transcript.turns) if surname_of else ""
-    for first, second in re.findall(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)", bodies):
+    for first, second in word_pairs(bodies, tuple(surname_of)):
         if not first[0].isupper():
             continue  # (tested first: every pair of words in the record matches)
         sid = surname_of.get(folded(second))
@@ -121,6 +122,33 @@ def speaker_names(transcript: Transcript) -> dict[str, list[tuple[frozenset[str]
         for k, token in enumerate(speaker_tokens):
             owners.setdefault(token, []).append((bag, k == 0 and len(speaker_tokens) > 1))
     return owners
+
+
+_PAIR = re.compile(r"\b([^\W\d_][^\W\d_'’-]+) ([^\W\d_][^\W\d_'’-]+)")
+
+
+def word_pairs(text: str, keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``_PAIR.findall(text)`` less pairs whose second word cannot ``fold`` to one of ``keys``.
+
+    No pair holds a line break, so the pattern finds the same pairs line by line.  For keys of
+    ASCII letters (and "-", "'"), a word that folds to one is, once decomposed (NFKD), case-folded
+    and stripped of every non-ASCII character (the accents among them: no combining mark folds
+    to ASCII), that key, maybe with spaces about it; that rough fold works character by
+    character and keeps the line breaks, so a line whose rough fold holds no key has no such
+    pair and is skipped unread: most of a record's lines.
+    """
+    lines = text.split("\n")
+    rough: list[str] = []
+    if all(key.isascii() and key.split() == [key] for key in keys) and not any(c in text for c in "\u2028\u2029"):
+        # (match_view makes line breaks of those two; nothing else makes or drops one)
+        rough = unicodedata.normalize("NFKD", match_view(text)).casefold().encode("ascii", "ignore").decode().split("\n")
+    if len(rough) != len(lines):
+        return _PAIR.findall(text)
+    pairs: list[tuple[str, str]] = []
+    for line, folded_line in zip(lines, rough, strict=True):
+        if any(key in folded_line for key in keys):
+            pairs += _PAIR.findall(line)
+    return pairs
 
 
 def _neighbours(body: str, start: int, end: int) -> list[str]:

@@ -30,7 +30,11 @@ RULES = (
 )
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*", re.UNICODE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _FIRST_PERSON = {"i", "we", "me", "my", "our", "us", "yo", "nosotros", "mi", "nuestro", "nuestra"}
+#: A paragraph that opens with one of the language's hand-over cues, the cue a whole word: one
+#: alternation (it backtracks into the next cue as a loop of ``re.match`` calls would try it).
+_HANDOVER_CUE = {lang: re.compile(rf"(?:{'|'.join(map(re.escape, cues))})\b") for lang, cues in HANDOVER_CUES.items()}
 _NAMEISH = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+)+")
 
 
@@ -44,8 +48,10 @@ def _handovers(ctx: CheckContext) -> Iterator[Finding]:
     turns = ctx.transcript.turns
     for turn in turns:
         masked = ctx.masked_body(turn)
-        offset = turn.body_start - turn.start
-        paragraphs = list(_PARAGRAPH.finditer(masked, offset, turn.body_end - turn.start))
+        offset, end = turn.body_start - turn.start, turn.body_end - turn.start
+        if _BLANK_LINE.search(masked, offset, end) is None:
+            continue  # one paragraph at most (only a blank line ends one), and the first is never a hand-over
+        paragraphs = list(_PARAGRAPH.finditer(masked, offset, end))
         for k, para in enumerate(paragraphs):
             if k == 0:
                 continue
@@ -68,12 +74,13 @@ def _handovers(ctx: CheckContext) -> Iterator[Finding]:
 
 def _introduces(ctx: CheckContext, paragraph: str) -> str | None:
     """The person a short presentational paragraph introduces, or ``None``."""
-    words = paragraph.split()
-    if not words or len(words) > ctx.thresholds.handover_max_words:
+    limit = ctx.thresholds.handover_max_words
+    words = paragraph.split(None, limit)  # more than ``limit`` words is all the test needs to know
+    if not words or len(words) > limit:
         return None
     folded = fold(match_view(paragraph))
     lang = ctx.language if ctx.language in HANDOVER_CUES else "en"
-    if not any(re.match(rf"{re.escape(cue)}\b", folded) for cue in HANDOVER_CUES[lang]):
+    if _HANDOVER_CUE[lang].match(folded) is None:
         return None
     tokens = set(re.findall(r"[a-z]+", folded))
     if tokens & (_FIRST_PERSON | SECOND_PERSON):
