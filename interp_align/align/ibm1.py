@@ -54,7 +54,7 @@ def _em(
     u, v, group_of, pair_weight, group = _cooccurrences(pairs, null)
     if not len(u):
         return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
-    codes, inverse = np.unique(u * vocab_tgt + v, return_inverse=True)
+    codes, inverse = _unique_codes(u * vocab_tgt + v, (null + 1) * vocab_tgt)
     owner = codes // vocab_tgt
     t = np.ones(len(codes))
     for _ in range(iterations):
@@ -76,40 +76,6 @@ def _unique_codes(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]
     present[codes] = True
     rank = np.cumsum(present) - 1
     return np.flatnonzero(present), rank[codes]
-
-
-def _em_both(
-    pairs: Sequence[TrainingPair], vocab_src: int, vocab_tgt: int, iterations: int
-) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """:func:`_em` forward (``t(v|u)``, with co-occurrence weight) and backward (``t(u|v)``) at once.
-
-    The two directions are independent EM problems; run side by side in one set of arrays
-    (the backward codes, groups and owners offset past the forward ones) every value gets the
-    same operations in the same order as when run apart — a ``bincount`` adds each bin's
-    terms in input order, and no bin mixes the two — for half the NumPy calls, which is what
-    the small tables of one turn pair spent their time on.
-    """
-    fu, fv, fg, fw, f_groups = _cooccurrences(pairs, vocab_src)
-    bu, bv, bg, bw, b_groups = _cooccurrences([(t, s, w) for s, t, w in pairs], vocab_tgt)
-    if not len(fu) or not len(bu):
-        return _em(pairs, vocab_src, vocab_tgt, iterations), _em(
-            [(t, s, w) for s, t, w in pairs], vocab_tgt, vocab_src, iterations)[:2]
-    split = (vocab_src + 1) * vocab_tgt  # backward codes start here
-    codes, inverse = _unique_codes(np.concatenate((fu * vocab_tgt + fv, split + bu * vocab_src + bv)),
-                                   split + (vocab_tgt + 1) * vocab_src)
-    n_fwd = int(np.searchsorted(codes, split))
-    owner = np.concatenate((codes[:n_fwd] // vocab_tgt, vocab_src + 1 + (codes[n_fwd:] - split) // vocab_src))
-    group_of = np.concatenate((fg, f_groups + bg))
-    pair_weight = np.concatenate((fw, bw))
-    t = np.ones(len(codes))
-    for _ in range(iterations):
-        tv = t[inverse]
-        z = np.bincount(group_of, tv, minlength=f_groups + b_groups)
-        counts = np.bincount(inverse, pair_weight * tv / z[group_of], minlength=len(codes))
-        totals = np.bincount(owner, counts)
-        t = counts / np.maximum(totals[owner], 1e-300)
-    support = np.bincount(inverse[: len(fu)], fw, minlength=n_fwd)
-    return (codes[:n_fwd], t[:n_fwd], support), (codes[n_fwd:] - split, t[n_fwd:])
 
 
 def _cooccurrences(pairs: Sequence[TrainingPair], null: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
@@ -162,7 +128,8 @@ def train_links(
     chosen = _sample(pairs, max_pairs)
     if not chosen:
         return LinkTable.empty()
-    (fwd_codes, fwd, support), (back_codes, back) = _em_both(chosen, vocab_src, vocab_tgt, iterations)
+    fwd_codes, fwd, support = _em(chosen, vocab_src, vocab_tgt, iterations)
+    back_codes, back, _ = _em([(t, s, w) for s, t, w in chosen], vocab_tgt, vocab_src, iterations)
     fwd = np.where(support >= min_support, fwd, 0.0)
     # t(u|v) indexed by the forward code u·V + v
     bu = back_codes % vocab_src  # the source word
