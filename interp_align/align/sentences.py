@@ -498,6 +498,7 @@ def _dp(
     step = max(1, n // 100)
     block_end = 0
     pred = cost = np.zeros((0, 0))
+    ramps: dict[int, np.ndarray] = {}  # the 0-1 move's running cost, per row width
     for i in range(n + 1):
         first, last, here = lo[i], hi[i], offs[i]
         width = last - first + 1
@@ -514,12 +515,14 @@ def _dp(
             at = slice(here - block_start, here - block_start + width)
             cand = D[pred[:, at]] + cost[:, at]
             pick = cand.argmin(axis=0)
-            best = np.take_along_axis(cand, pick[None, :], axis=0)[0]
+            best = cand.min(axis=0)
             better = best < row
             row[better] = best[better]
             back[better] = move_k[pick[better]]
         if add_k >= 0:
-            ramp = np.arange(width) * pens[add_k]
+            ramp = ramps.get(width)
+            if ramp is None:
+                ramp = ramps[width] = np.arange(width) * pens[add_k]
             running = np.minimum.accumulate(row - ramp) + ramp
             better = running < row - 1e-9
             row[better] = running[better]
