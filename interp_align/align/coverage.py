@@ -79,12 +79,25 @@ class PairCoverage:
         return np.where(inside, self.cov_tgt[np.minimum(at, len(self.cov_tgt) - 1)], 0.0)
 
 
-def _group_max(codes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per distinct code: the index of one member and the largest value."""
-    order = np.argsort(codes, kind="stable")
-    sorted_codes = codes[order]
-    starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
-    return order[starts], np.maximum.reduceat(values[order], starts)
+def _group_max(codes: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per distinct code, in ascending order: the index of one member and the largest value.
+
+    Codes below ``size`` (an occurrence and a unit of the other side) are grouped on a
+    bitmap when ``size`` is small against the codes, as on a turn pair, instead of by a
+    stable sort; the members of a group share everything the caller reads of the member,
+    and a maximum does not depend on the order it is taken in, so both give the same.
+    """
+    if size > max(1 << 16, 8 * len(codes)):
+        order = np.argsort(codes, kind="stable")
+        sorted_codes = codes[order]
+        starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+        return order[starts], np.maximum.reduceat(values[order], starts)
+    best = np.full(size, -np.inf)
+    np.maximum.at(best, codes, values)
+    member = np.full(size, -1, dtype=np.int64)
+    member[codes] = np.arange(len(codes))
+    distinct = np.flatnonzero(member >= 0)
+    return member[distinct], best[distinct]
 
 
 def pair_coverage(src: Entries, tgt: Entries, base: np.ndarray, end: np.ndarray, n_tgt: int) -> PairCoverage:
@@ -126,9 +139,11 @@ def pair_coverage(src: Entries, tgt: Entries, base: np.ndarray, end: np.ndarray,
         v = tgt.unit[te]
         p0, p1 = int(offset[u0]), int(offset[min(n, u0 + CHUNK_UNITS)])
         pair = offset[u] + v - base[u] - p0
-        first, best = _group_max(src.occ[se] * stride + v, strength)
+        codes = src.occ[se] * stride + v
+        first, best = _group_max(codes, strength, int(codes.max()) + 1)
         cov_src[p0:p1] += np.bincount(pair[first], src.weight[se[first]] * best, minlength=p1 - p0)
-        first, best = _group_max(tgt.occ[te] * (n + 1) + u, strength)
+        codes = tgt.occ[te] * (n + 1) + u
+        first, best = _group_max(codes, strength, int(codes.max()) + 1)
         cov_tgt[p0:p1] += np.bincount(pair[first], tgt.weight[te[first]] * best, minlength=p1 - p0)
     prefix_offset = offset[:-1] + np.arange(n)
     src_prefix = np.zeros(total + n)

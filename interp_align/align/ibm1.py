@@ -54,7 +54,7 @@ def _em(
     u, v, group_of, pair_weight, group = _cooccurrences(pairs, null)
     if not len(u):
         return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
-    codes, inverse = np.unique(u * vocab_tgt + v, return_inverse=True)
+    codes, inverse = _unique_codes(u * vocab_tgt + v, (null + 1) * vocab_tgt)
     owner = codes // vocab_tgt
     t = np.ones(len(codes))
     for _ in range(iterations):
@@ -64,6 +64,18 @@ def _em(
         totals = np.bincount(owner, counts)
         t = counts / np.maximum(totals[owner], 1e-300)
     return codes, t, np.bincount(inverse, pair_weight, minlength=len(codes))
+
+
+def _unique_codes(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_inverse=True)`` for codes in ``[0, size)``: by a bitmap when
+    ``size`` is small against the codes (a turn pair's vocabularies are), by sorting otherwise.
+    Both give the sorted distinct codes and each code's place among them."""
+    if size > max(1 << 16, 8 * len(codes)):
+        return np.unique(codes, return_inverse=True)
+    present = np.zeros(size, dtype=bool)
+    present[codes] = True
+    rank = np.cumsum(present) - 1
+    return np.flatnonzero(present), rank[codes]
 
 
 def _cooccurrences(pairs: Sequence[TrainingPair], null: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
@@ -82,16 +94,14 @@ def _cooccurrences(pairs: Sequence[TrainingPair], null: int) -> tuple[np.ndarray
     b = np.array([len(tgt) for _, tgt, _ in live], np.int64)
     sources = np.insert(np.concatenate([src for src, _, _ in live]), np.cumsum(src_len), null)
     targets = np.concatenate([tgt for _, tgt, _ in live])
-    sizes = a * b
-    pair_of = np.repeat(np.arange(len(live)), sizes)
-    local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    row = local // a[pair_of]  # the target word of the pair
-    col = local - row * a[pair_of]  # the source word (the last is NULL)
-    group_start = np.cumsum(b) - b
-    u = sources[(np.cumsum(a) - a)[pair_of] + col]
-    v = targets[group_start[pair_of] + row]
+    # target k of the concatenation is group k, and holds its pair's a words
+    per_group = np.repeat(a, b)
+    group_of = np.repeat(np.arange(len(targets)), per_group)
+    first = np.cumsum(per_group) - per_group
+    shift = np.repeat(np.cumsum(a) - a, b) - first  # a group's first source, less where the group starts
+    u = sources[np.repeat(shift, per_group) + np.arange(len(group_of))]
     weights = np.array([weight for _, _, weight in live])
-    return u, v, group_start[pair_of] + row, weights[pair_of], int(b.sum())
+    return u, targets[group_of], group_of, np.repeat(np.repeat(weights, b), per_group), len(targets)
 
 
 def train_links(

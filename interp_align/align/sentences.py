@@ -360,6 +360,43 @@ def _cell_costs(
     return np.where(valid, cost, _INF)
 
 
+#: Corridor cells per batch when every shape's cost is computed at once (temporaries of max_a × max_b rows).
+_SHAPE_CHUNK = 1 << 14
+
+
+def _shape_grid_costs(
+    units: _Units, frame: _Frame, cov: PairCoverage, cells: tuple[np.ndarray, np.ndarray],
+    max_a: int, max_b: int, ev: Evidence,
+) -> np.ndarray:
+    """Cost of the a-b bead ending at every cell, for every a ≤ ``max_a`` and b ≤ ``max_b`` at once
+    (``[a − 1, b − 1, cell]``, without the shape prior; inf if impossible).
+
+    The same element-wise arithmetic as :class:`_BeadCover` and :func:`_cell_costs`, in the same
+    order (running sums over ``a`` and ``b`` as cumulative sums along their axes), so every cost
+    is bit for bit what those give; broadcast over the shapes it takes some thirty NumPy calls
+    per batch instead of some thirty per shape, which is what a turn pair's small corridor spent.
+    """
+    rows, cols = cells
+    d = np.arange(1, max_a + 1, dtype=np.int64)[:, None]
+    e = np.arange(1, max_b + 1, dtype=np.int64)[:, None]
+    src = np.maximum(rows - d, 0)  # [a − 1, cell]: source i − a
+    tgt = np.maximum(cols - e, 0)  # [b − 1, cell]: target j − b
+    s3 = src[:, None, :]
+    covered_src = cov.src_run(s3, (cols - e)[None, :, :], cols)
+    covered_tgt = cov.tgt_at(s3, tgt[None, :, :])
+    cs = np.cumsum(np.minimum(units.mass_s[src][:, None, :], covered_src), axis=0)
+    into = np.cumsum(covered_tgt, axis=0)
+    ct = np.cumsum(np.minimum(units.mass_t[tgt][None, :, :], into), axis=1)
+    mass = np.cumsum(units.mass_s[src], axis=0)[:, None, :] + np.cumsum(units.mass_t[tgt], axis=0)[None, :, :]
+    sim = np.where(mass > 0, (cs + ct) / np.maximum(mass, 1e-12), 0.0)
+    lo, hi, Sc, Tc = frame.lo, frame.hi, frame.chars_s, frame.chars_t
+    x = length_x((Sc[rows] - Sc[src])[:, None, :], (Tc[cols] - Tc[tgt])[None, :, :], units.ratio)
+    valid = ((d <= rows)[:, None, :] & (e <= cols)[None, :, :]
+             & ((cols - e)[None, :, :] >= lo[src][:, None, :]) & ((cols - e)[None, :, :] <= hi[src][:, None, :]))
+    cost = -(lexical_llr(sim, ev) + length_llr(x, ev))
+    return np.where(valid, cost, _INF)
+
+
 def _lattice(
     units: _Units,
     corridor: Corridor,
@@ -386,13 +423,51 @@ def _lattice(
     pens = list(priors.costs)
     costs = {k: np.empty(total_cells, dtype=np.float32) for k, (a, b) in enumerate(shapes) if a and b}
     frame = _Frame.of(units, corridor)
-    for c0 in range(0, total_cells, _CHUNK):  # bounded temporaries on huge corridors
+    if cov is not None:
+        for c0 in range(0, total_cells, _SHAPE_CHUNK):  # bounded temporaries on huge corridors
+            c1 = min(total_cells, c0 + _SHAPE_CHUNK)
+            grid = _shape_grid_costs(units, frame, cov, (rows[c0:c1], cols[c0:c1]), max_a, max_b, ev)
+            for k, out in costs.items():
+                a, b = shapes[k]
+                out[c0:c1] = grid[a - 1, b - 1] + pens[k]
+        return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing, units.omit)
+    for c0 in range(0, total_cells, _CHUNK):  # a user's scorer: one shape at a time
         c1 = min(total_cells, c0 + _CHUNK)
         chunk = (rows[c0:c1], cols[c0:c1])
-        cover = None if cov is None else _BeadCover(units, cov, *chunk)
         for k, out in costs.items():
-            out[c0:c1] = _cell_costs(units, frame, chunk, shapes[k], ev, cover, similarity) + pens[k]
+            out[c0:c1] = _cell_costs(units, frame, chunk, shapes[k], ev, None, similarity) + pens[k]
     return Lattice(shapes, list(lo), list(hi), row_off.tolist(), costs, pens, priors.trailing, units.omit)
+
+
+#: Corridor cells per block of the DP's gathered predecessor indices and bead costs (bounds memory).
+_DP_BLOCK = 1 << 15
+
+
+def _dp_block(lat: Lattice, moves: Sequence[tuple[int, int, int]], c0: int, c1: int) -> tuple[np.ndarray, np.ndarray]:
+    """For cells ``c0:c1`` and every move: the flat index of the cell the bead starts from
+    (``offs[-1]``, an infinite sentinel, where it cannot) and the bead's cost (float64).
+
+    Gathering these once per block lets each row of the DP take the best move in a few
+    whole-array operations instead of a handful per move, which on the small corridors of
+    one turn pair is where the time went (NumPy calls, not arithmetic).
+    """
+    lo = np.asarray(lat.lo, dtype=np.int64)
+    hi = np.asarray(lat.hi, dtype=np.int64)
+    offs = np.asarray(lat.offs, dtype=np.int64)
+    rows = np.searchsorted(offs, np.arange(c0, c1), side="right") - 1
+    cols = np.arange(c0, c1) - offs[rows] + lo[rows]
+    pred = np.empty((len(moves), c1 - c0), dtype=np.int64)
+    cost = np.empty((len(moves), c1 - c0), dtype=np.float64)
+    for r, (k, a, b) in enumerate(moves):
+        pi = np.maximum(rows - a, 0)
+        pj = cols - b
+        ok = (rows >= a) & (pj >= lo[pi]) & (pj <= hi[pi])
+        pred[r] = np.where(ok, offs[pi] + pj - lo[pi], offs[-1])
+        if b:
+            cost[r] = lat.costs[k][c0:c1]
+        else:
+            cost[r] = np.asarray([lat.null_cost(k, i) if i else 0.0 for i in range(lat.n + 1)])[rows]
+    return pred, cost
 
 
 def _dp(
@@ -405,9 +480,10 @@ def _dp(
 ) -> _Result:
     """Best monotonic path through ``corridor``.
 
-    The row-by-row recursion only adds and compares slices of the
-    precomputed bead costs, and the 0-1 move within a row is a running
-    minimum.  No Python loop runs per cell.
+    Each row takes, per cell, the cheapest move from an earlier row (the first
+    in shape order on a tie, as a move replaces the best so far only when
+    strictly better), then the 0-1 move within the row as a running minimum.
+    No Python loop runs per cell.
     """
     lat = _lattice(units, corridor, priors, ev, similarity)
     shapes, costs, pens, lo, hi, offs = lat.shapes, lat.costs, lat.pens, lat.lo, lat.hi, lat.offs
@@ -416,9 +492,13 @@ def _dp(
     add = [k for k, (a, _) in enumerate(shapes) if a == 0]
     add_k = add[0] if add else -1
     moves = [(k, a, b) for k, (a, b) in enumerate(shapes) if a > 0]
-    D = np.full(total_cells, _INF)
+    move_k = np.asarray([k for k, _, _ in moves], dtype=np.uint8)
+    D = np.full(total_cells + 1, _INF)  # the last slot: where an impossible move starts
     B = np.full(total_cells, 255, dtype=np.uint8)
     step = max(1, n // 100)
+    block_end = 0
+    pred = cost = np.zeros((0, 0))
+    ramps: dict[int, np.ndarray] = {}  # the 0-1 move's running cost, per row width
     for i in range(n + 1):
         first, last, here = lo[i], hi[i], offs[i]
         width = last - first + 1
@@ -426,26 +506,23 @@ def _dp(
         back = B[here : here + width]
         if i == 0:
             row[0] = 0.0
-        for k, a, b in moves:
-            if i < a:
-                continue
-            plo, phi = lo[i - a], hi[i - a]
-            j0 = max(first, plo + b, b)
-            j1 = min(last, phi + b)
-            if j0 > j1:
-                continue
-            start = offs[i - a] + j0 - b - plo
-            cand = D[start : start + j1 - j0 + 1]
-            if b:
-                cand = cand + costs[k][here + j0 - first : here + j1 - first + 1]
-            else:
-                cand = cand + lat.null_cost(k, i)
-            seg = row[j0 - first : j1 - first + 1]
-            better = cand < seg
-            seg[better] = cand[better]
-            back[j0 - first : j1 - first + 1][better] = k
+        elif moves:
+            if here + width > block_end:
+                block_start = here
+                block_end = offs[min(n + 1, bisect.bisect_right(offs, here + _DP_BLOCK, lo=i + 1) - 1)]
+                block_end = max(block_end, here + width)
+                pred, cost = _dp_block(lat, moves, block_start, block_end)
+            at = slice(here - block_start, here - block_start + width)
+            cand = D[pred[:, at]] + cost[:, at]
+            pick = cand.argmin(axis=0)
+            best = cand.min(axis=0)
+            better = best < row
+            row[better] = best[better]
+            back[better] = move_k[pick[better]]
         if add_k >= 0:
-            ramp = np.arange(width) * pens[add_k]
+            ramp = ramps.get(width)
+            if ramp is None:
+                ramp = ramps[width] = np.arange(width) * pens[add_k]
             running = np.minimum.accumulate(row - ramp) + ramp
             better = running < row - 1e-9
             row[better] = running[better]
