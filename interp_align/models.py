@@ -512,7 +512,6 @@ class BlockTuple(ColumnTuple[Block]):
     _item_type = Block
     EMPTY: ClassVar[BlockTuple]
     _KINDS: ClassVar[tuple[BlockKind, ...]] = tuple(BlockKind)
-    _KIND_INDEX: ClassVar[dict[BlockKind, int]] = {kind: i for i, kind in enumerate(BlockKind)}
 
     def __init__(self, items: Iterable[Block] = ()) -> None:
         super().__init__(items)
@@ -524,24 +523,22 @@ class BlockTuple(ColumnTuple[Block]):
 
     @classmethod
     def from_rows(cls, source: str, rows: Iterable[tuple[int, int, BlockKind, str | None, int, BlockShape]]) -> BlockTuple:
-        """Blocks from ``(start, end, kind, reason, turn_index or -1, shape)`` rows, in order.
-
-        The rows are turned into columns by ``zip`` and ``map`` (in C) rather than a loop of
-        appends: a record has tens of thousands of blocks."""
+        """Blocks from ``(start, end, kind, reason, turn_index or -1, shape)`` rows, in order."""
         spans, turns = offsets_array(len(source)), offsets_array(len(source))
-        columns = tuple(zip(*rows, strict=True))
-        if not columns:
-            columns = ((),) * 6
-        starts, ends, kinds, reasons, turn_indices, shapes = columns
-        spans.fromlist([0] * (2 * len(starts)))
-        spans[0::2] = array(spans.typecode, starts)
-        spans[1::2] = array(spans.typecode, ends)
-        turns.fromlist(list(turn_indices))
+        kinds, shapes = bytearray(), bytearray()
+        reasons: list[str | None] = []
+        index = {kind: i for i, kind in enumerate(cls._KINDS)}
+        for start, end, kind, reason, turn, shape in rows:
+            spans.append(start)
+            spans.append(end)
+            kinds.append(index[kind])
+            reasons.append(reason)
+            turns.append(turn)
+            shapes.append(shape)
         store = cls.__new__(cls)
         store._items = None
         store._source, store._spans, store._turns = source, spans, turns
-        store._kinds = bytes(map(cls._KIND_INDEX.__getitem__, kinds))
-        store._shapes, store._reasons = bytes(shapes), tuple(reasons)
+        store._kinds, store._shapes, store._reasons = bytes(kinds), bytes(shapes), tuple(reasons)
         return store
 
     def _size(self) -> int:

@@ -14,6 +14,7 @@ Two families of helpers:
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 __all__ = ["DASHES", "MATCH_PAIRS", "fold", "is_space", "match_view", "strip_accents"]
@@ -82,7 +83,16 @@ def strip_accents(text: str) -> str:
     if text.isascii():
         return text  # ASCII is its own decomposition
     decomposed = unicodedata.normalize("NFKD", text)
+    latin = _LATIN_MARKS.sub("", decomposed)
+    if latin.isascii():
+        return latin  # Latin letters' accents were all the combining marks (ASCII has none)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: The combining marks of the Combining Diacritical Marks block (U+0300-U+036F) — the accents of
+#: decomposed Latin letters; removed by one substitution before a text is read a character at a
+#: time.  (U+034F, the grapheme joiner, is in the block but has no combining class: kept.)
+_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
 
 
 def fold(text: str) -> str:

@@ -325,17 +325,14 @@ def _tile(doc: Document, content: list[BlockRow]) -> BlockTuple:
 
 
 def _gap(doc: Document, start: int, end: int) -> BlockRow:
-    if not _blank(doc.view, start, end):
+    """A gap between content blocks: whitespace, unless a character of it (searched for in
+    place, the gap is not sliced) is not ``str.isspace``'s."""
+    if _NONSPACE.search(doc.view, start, end) is not None:
         return (start, end, BlockKind.UNATTRIBUTED, "unclassified text", -1, BlockShape.REASONED)
     return (start, end, BlockKind.WHITESPACE, None, -1, BlockShape.PLAIN)
 
 
 _NONSPACE = re.compile(r"\S")
-
-
-def _blank(view: str, start: int, end: int) -> bool:
-    """Whether ``view[start:end]`` is only whitespace (``str.isspace``'s), without slicing it."""
-    return _NONSPACE.search(view, start, end) is None
 
 
 def read(
