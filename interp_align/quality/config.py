@@ -8,6 +8,7 @@ signature, because each one can change the figures.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -77,7 +78,11 @@ class QualityConfig(BaseModel):
         return f"rules:{rules}|severity:{sev}|{knobs}|wordfreq:{_wordfreq_version()}|version:{__version__}"
 
 
+@cache
 def _wordfreq_version() -> str:
+    """The installed wordfreq's version, read once: the metadata search walks ``sys.path`` and
+    parses a file (4 ms, a tenth of checking a short record), and the package cannot change
+    under a running process."""
     try:
         from importlib.metadata import version
 
