@@ -407,12 +407,22 @@ def _word_evidence(word: str, first: bool) -> float:
 
 
 def _spelling_evidence(key: str) -> float:
+    """The longest known suffix's weight plus every infix's found (``SUFFIXES``, ``INFIXES``):
+    the infixes tested in C (``compress`` of ``str.__contains__``), not by a generator, and
+    summed by ``sum`` in table order as before, so the float is the same."""
     if len(key) < 3:
         return 0.0
-    score = next(
-        (_SUFFIX_WEIGHTS[key[-n:]] for n in _SUFFIX_LENGTHS if key[-n:] in _SUFFIX_WEIGHTS), 0.0
-    )
-    return score + sum(weight for infix, weight in INFIXES if infix in key)
+    score = 0.0
+    for n in _SUFFIX_LENGTHS:
+        weight = _SUFFIX_WEIGHTS.get(key[-n:])
+        if weight is not None:
+            score = weight
+            break
+    return score + sum(itertools.compress(_INFIX_WEIGHTS, map(key.__contains__, _INFIX_TEXTS)))
+
+
+_INFIX_TEXTS = tuple(infix for infix, _ in INFIXES)
+_INFIX_WEIGHTS = tuple(weight for _, weight in INFIXES)
 
 
 _MISSING = object()
