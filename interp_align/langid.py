@@ -39,7 +39,7 @@ from typing import Any, Protocol
 
 from interp_align.errors import ConfigError
 from interp_align.models import LanguageSource, LanguageTag, language_tag
-from interp_align.normalize import match_view
+from interp_align.normalize import MATCH_PAIRS, match_view
 
 __all__ = [
     "LangdetectIdentifier",
@@ -163,7 +163,20 @@ def lexical_evidence(text: str) -> tuple[float, int]:
     count only through a weak accent cue, so "Secretary Bárcena" stays
     English because of "Secretary", not Spanish because of "Bárcena".
     """
-    return _view_evidence(match_view(text))
+    return _view_evidence(_view(text))
+
+
+def _view(text: str) -> str:
+    """``match_view(text)``, which is ``text`` itself when it holds none of the look-alikes:
+    one scan for all of them (none is ASCII) rather than one per look-alike, which cost a
+    sentence's tag more than its words' weights."""
+    if text.isascii() or _LOOKALIKE.search(text) is None:
+        return text
+    return match_view(text)
+
+
+assert not any(char.isascii() for char, _ in MATCH_PAIRS)
+_LOOKALIKE = re.compile("[" + "".join(re.escape(char) for char, _ in MATCH_PAIRS) + "]")
 
 
 def _view_evidence(view: str) -> tuple[float, int]:
@@ -339,7 +352,7 @@ def mask_names(text: str) -> str:
     n-gram detectors read "Bárcena" or "Ojeda" as evidence for Spanish or
     Portuguese; a name says nothing about the language it is mentioned in.
     """
-    return _mask_names(text, match_view(text))
+    return _mask_names(text, _view(text))
 
 
 def _mask_names(text: str, view: str) -> str:
@@ -394,12 +407,22 @@ def _word_evidence(word: str, first: bool) -> float:
 
 
 def _spelling_evidence(key: str) -> float:
+    """The longest known suffix's weight plus every infix's found (``SUFFIXES``, ``INFIXES``):
+    the infixes tested in C (``compress`` of ``str.__contains__``), not by a generator, and
+    summed by ``sum`` in table order as before, so the float is the same."""
     if len(key) < 3:
         return 0.0
-    score = next(
-        (_SUFFIX_WEIGHTS[key[-n:]] for n in _SUFFIX_LENGTHS if key[-n:] in _SUFFIX_WEIGHTS), 0.0
-    )
-    return score + sum(weight for infix, weight in INFIXES if infix in key)
+    score = 0.0
+    for n in _SUFFIX_LENGTHS:
+        weight = _SUFFIX_WEIGHTS.get(key[-n:])
+        if weight is not None:
+            score = weight
+            break
+    return score + sum(itertools.compress(_INFIX_WEIGHTS, map(key.__contains__, _INFIX_TEXTS)))
+
+
+_INFIX_TEXTS = tuple(infix for infix, _ in INFIXES)
+_INFIX_WEIGHTS = tuple(weight for _, weight in INFIXES)
 
 
 _MISSING = object()
@@ -446,9 +469,12 @@ class LexicalIdentifier:
         self.languages = chosen
 
     def detect(self, text: str) -> LanguageTag | None:
+        return self.detect_view(text, _view(text))
+
+    def detect_view(self, text: str, view: str) -> LanguageTag | None:
+        """``detect(text)``, given ``view``: see ``LangdetectIdentifier.detect_view``."""
         if not _has_letters(text):
             return None
-        view = match_view(text)
         settled = _settled(view) if len(view) >= _SETTLED_LENGTH else None
         if settled is not None:
             return _tag("es" if settled else "en", 1.0)
@@ -998,17 +1024,25 @@ class LangdetectIdentifier:
     def detect(self, text: str) -> LanguageTag | None:
         """The tag of ``text``; remembered, since records repeat short turns and sentences
         ("Thank you.", "Gracias.") thousands of times and the answer is deterministic."""
+        return self.detect_view(text, None)
+
+    def detect_view(self, text: str, view: str | None) -> LanguageTag | None:
+        """``detect(text)``, given ``view`` (``None``: computed here), the text's ``match_view``
+        or a view differing from it only where one whitespace character stands for another
+        (the parser's, whose joined line breaks are spaces): the tag reads a view's whitespace
+        only as where words and chunks end, so it is the same, and the parser's turns need not
+        be viewed again."""
         if len(text) > self.CACHED_LENGTH:
-            return self._detect(text)  # long texts rarely repeat, and a copy of each would be kept
+            return self._detect(text, view)  # long texts rarely repeat, and a copy of each would be kept
         cache = self._cache
         tag = cache.get(text, _MISSING)
         if tag is _MISSING:
             if len(cache) >= self.CACHE_SIZE:
                 cache.clear()
-            tag = cache[text] = self._detect(text)
+            tag = cache[text] = self._detect(text, view)
         return tag  # type: ignore[return-value]
 
-    def _detect(self, text: str) -> LanguageTag | None:
+    def _detect(self, text: str, view: str | None = None) -> LanguageTag | None:
         if not _has_letters(text):
             return None
         if not self.prior:
@@ -1017,7 +1051,8 @@ class LangdetectIdentifier:
                 return None
             code = max(probabilities, key=lambda c: probabilities[c])
             return _tag(code, probabilities[code])
-        view = match_view(text)
+        if view is None:
+            view = _view(text)
         english_spanish = self._english_spanish
         settled = _settled(view) if english_spanish and len(view) >= _SETTLED_LENGTH else None
         if settled is not None:  # decisive, and sure to four places: the exact score is not needed

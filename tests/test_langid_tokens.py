@@ -55,3 +55,14 @@ def test_settled_agrees_with_the_exact_score() -> None:
         score, _ = langid._view_evidence(view)
         assert langid._settled(view) is (score > 0)
         assert math.fabs(score) >= langid._SETTLED_SCORE
+
+
+_WORDS = [*sorted(langid._KNOWN), "nación", "Bárcena", "whole", "thinking", "Ojeda", "o'clock", "ñandú",
+          "quickly", "seguridades", "ship", "QUE", "Él", "kk", "ee", "ab", "x"]
+
+
+def test_word_evidence_is_the_references() -> None:
+    suffixed = [stem + suffix for stem in ("cas", "ba", "the") for suffix, _ in langid.SUFFIXES]
+    for word in [*_WORDS, *(w.capitalize() for w in _WORDS), *suffixed]:
+        for first in (True, False):
+            assert _bits(langid._word_evidence(word, first)) == _bits(reference_langid._word_evidence(word, first)), word

@@ -189,6 +189,7 @@ def _chunk_counts(data: bytes) -> tuple[int, int]:
 def prepare_turns(doc: Document, heads: Sequence[Head], region_ends: Sequence[int], notes: Sequence[Note], ident: Identifier | None) -> list[PreparedTurn]:
     """Regions, bodies, the notes of each turn and where its words start (after opening notes)."""
     starts = [n.marker.start for n in notes]
+    detect = _turn_detector(doc, ident)
     prepared = []
     for head, region_end in zip(heads, region_ends, strict=True):
         body_start, body_end = doc.trim(head.head_end, region_end)
@@ -198,9 +199,23 @@ def prepare_turns(doc: Document, heads: Sequence[Head], region_ends: Sequence[in
         lo, hi = bisect.bisect_left(starts, head.start), bisect.bisect_left(starts, end)
         turn_notes = [n for n in notes[lo:hi] if n.marker.end <= end]
         content = _content_start(doc.view, head, body_start, body_end, turn_notes)
-        detected = ident.detect(doc.text[content:body_end]) if ident is not None and content < body_end else None
+        detected = detect(content, body_end) if detect is not None and content < body_end else None
         prepared.append(PreparedTurn(head, max(end, head.start), body_start, body_end, turn_notes, content, detected))
     return prepared
+
+
+def _turn_detector(doc: Document, ident: Identifier | None) -> Callable[[int, int], LanguageTag | None] | None:
+    """The tag of ``doc.text[start:end]``: from the identifier's ``detect_view`` where it has one,
+    given the document's view of the span, which differs from the text's ``match_view`` only
+    where one whitespace character stands for another (``base_view``, joined soft wraps):
+    the turn is not viewed a second time."""
+    if ident is None:
+        return None
+    text, view = doc.text, doc.view
+    detect_view = getattr(ident, "detect_view", None)
+    if detect_view is None:
+        return lambda start, end: ident.detect(text[start:end])
+    return lambda start, end: detect_view(text[start:end], view[start:end])
 
 
 def _content_start(view: str, head: Head, body_start: int, body_end: int, notes: Sequence[Note]) -> int:
