@@ -443,7 +443,27 @@ def _lattice(
 _DP_BLOCK = 1 << 15
 
 
-def _dp_block(lat: Lattice, moves: Sequence[tuple[int, int, int]], c0: int, c1: int) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class _RowIndex:
+    """A lattice's row bounds as arrays, and each empty-target move's cost per row, made once per
+    DP: a block of cells reads them, and on a long document there are hundreds of blocks."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    offs: np.ndarray
+    null: dict[int, np.ndarray]
+
+    @classmethod
+    def of(cls, lat: Lattice, moves: Sequence[tuple[int, int, int]]) -> _RowIndex:
+        null = {k: np.asarray([lat.null_cost(k, i) if i else 0.0 for i in range(lat.n + 1)])
+                for k, _, b in moves if not b}
+        return cls(np.asarray(lat.lo, dtype=np.int64), np.asarray(lat.hi, dtype=np.int64),
+                   np.asarray(lat.offs, dtype=np.int64), null)
+
+
+def _dp_block(
+    lat: Lattice, index: _RowIndex, moves: Sequence[tuple[int, int, int]], c0: int, c1: int
+) -> tuple[np.ndarray, np.ndarray]:
     """For cells ``c0:c1`` and every move: the flat index of the cell the bead starts from
     (``offs[-1]``, an infinite sentinel, where it cannot) and the bead's cost (float64).
 
@@ -451,9 +471,7 @@ def _dp_block(lat: Lattice, moves: Sequence[tuple[int, int, int]], c0: int, c1: 
     whole-array operations instead of a handful per move, which on the small corridors of
     one turn pair is where the time went (NumPy calls, not arithmetic).
     """
-    lo = np.asarray(lat.lo, dtype=np.int64)
-    hi = np.asarray(lat.hi, dtype=np.int64)
-    offs = np.asarray(lat.offs, dtype=np.int64)
+    lo, hi, offs = index.lo, index.hi, index.offs
     rows = np.searchsorted(offs, np.arange(c0, c1), side="right") - 1
     cols = np.arange(c0, c1) - offs[rows] + lo[rows]
     pred = np.empty((len(moves), c1 - c0), dtype=np.int64)
@@ -463,10 +481,7 @@ def _dp_block(lat: Lattice, moves: Sequence[tuple[int, int, int]], c0: int, c1: 
         pj = cols - b
         ok = (rows >= a) & (pj >= lo[pi]) & (pj <= hi[pi])
         pred[r] = np.where(ok, offs[pi] + pj - lo[pi], offs[-1])
-        if b:
-            cost[r] = lat.costs[k][c0:c1]
-        else:
-            cost[r] = np.asarray([lat.null_cost(k, i) if i else 0.0 for i in range(lat.n + 1)])[rows]
+        cost[r] = lat.costs[k][c0:c1] if b else index.null[k][rows]
     return pred, cost
 
 
@@ -499,6 +514,7 @@ def _dp(
     block_end = 0
     pred = cost = np.zeros((0, 0))
     ramps: dict[int, np.ndarray] = {}  # the 0-1 move's running cost, per row width
+    index = _RowIndex.of(lat, moves)
     for i in range(n + 1):
         first, last, here = lo[i], hi[i], offs[i]
         width = last - first + 1
@@ -511,7 +527,7 @@ def _dp(
                 block_start = here
                 block_end = offs[min(n + 1, bisect.bisect_right(offs, here + _DP_BLOCK, lo=i + 1) - 1)]
                 block_end = max(block_end, here + width)
-                pred, cost = _dp_block(lat, moves, block_start, block_end)
+                pred, cost = _dp_block(lat, index, moves, block_start, block_end)
             at = slice(here - block_start, here - block_start + width)
             cand = D[pred[:, at]] + cost[:, at]
             pick = cand.argmin(axis=0)
