@@ -62,6 +62,20 @@ RSS above a one-line record: 10.3 B/B on the 13 MB joined gob.mx record (16.3 be
 10.1 on the largest record (13.2); ``parse()`` unchanged (4.93 / 5.60 and 5.00 / 5.74).  With
 tags the identifier's own work is most of the time (pyinstrument: turn tags 45 % of a lazily
 tagged parse, sentence tags 97 % of what reading every tag adds).
+
+Fourth round (after 0.2.0: parse, tags, check and aligner speed-ups with byte-identical output;
+load about 1, this tree and 86e3f46 run alternately, two runs each; the host was slow that day:
+NLTK Gale-Church at 2k took 59.5 CPU s, 39 s the stop before).  Separate runs still moved by
++-25 %, so the parse ratios come from ``benchmarks/parse_ab.py`` (both trees in one process,
+interleaved record by record, three rounds): new/old CPU 0.781 without tags (9.9 MB/s against
+7.5), 0.840 with tags read lazily (5.8 against 4.9), 0.916 with every tag read.  perf_report:
+no tags 10.8 / 10.5 MB/s (86e3f46: 7.0 / 8.6), lazy tags 4.5 / 6.0 (5.6 / 4.8), every tag 3.4 /
+3.3 (2.9 / 3.0), turns only 13.6 / 17.7 (10.6 / 12.4), floor 34 (41-43); check 0.2 / 2 / 20 MB
+0.44 / 1.28 / 1.39 and 0.41 / 1.18 / 1.33 MB/s (0.38 / 1.09 / 1.21 and 0.44 / 1.49 / 1.20),
+``--original`` 2 MB 14.1 / 14.6 CPU s (19.9 / 18.5), 0.14 MB/s (0.10-0.11); language id 0.992
+at 103-108k segments/s (64-105k).  Memory unchanged: 4.93 / 5.59 B/B, with tags 4.94 / 5.72;
+``parse --format json`` 10.35 B/B on the 13 MB record.  ``benchmarks/align_scaling.py``: 100k x 100k in
+38.4 CPU s, 1,296 MiB (86e3f46 in the same session 54.3 s, 1,326 MiB).
 """
 
 from __future__ import annotations
