@@ -39,7 +39,7 @@ from typing import Any, Protocol
 
 from interp_align.errors import ConfigError
 from interp_align.models import LanguageSource, LanguageTag, language_tag
-from interp_align.normalize import MATCH_PAIRS, match_view
+from interp_align.normalize import match_view
 
 __all__ = [
     "LangdetectIdentifier",
@@ -163,20 +163,7 @@ def lexical_evidence(text: str) -> tuple[float, int]:
     count only through a weak accent cue, so "Secretary Bárcena" stays
     English because of "Secretary", not Spanish because of "Bárcena".
     """
-    return _view_evidence(_view(text))
-
-
-def _view(text: str) -> str:
-    """``match_view(text)``, which is ``text`` itself when it holds none of the look-alikes:
-    one scan for all of them (none is ASCII) rather than one per look-alike, which cost a
-    sentence's tag more than its words' weights."""
-    if text.isascii() or _LOOKALIKE.search(text) is None:
-        return text
-    return match_view(text)
-
-
-assert not any(char.isascii() for char, _ in MATCH_PAIRS)
-_LOOKALIKE = re.compile("[" + "".join(re.escape(char) for char, _ in MATCH_PAIRS) + "]")
+    return _view_evidence(match_view(text))
 
 
 def _view_evidence(view: str) -> tuple[float, int]:
@@ -311,19 +298,15 @@ class _TokenWords(dict[str, tuple[float, ...]]):
 
 
 class _TokenWeightCache(dict[str, float]):
-    """Whitespace token → sum of its words' (not first) weights, filled on first sight, bounded:
-    ``_settled``'s, where a float is enough."""
+    """Whitespace token → sum of its words' (not first) weights (``_TOKEN_WORDS``'s, added up),
+    filled on first sight, bounded: ``_settled``'s, where a float a token is enough."""
 
     LIMIT = 1 << 17
 
     def __missing__(self, token: str) -> float:
         if len(self) >= self.LIMIT:
             self.clear()
-        core = token.strip(_EDGE_MARKS)
-        if core.isalpha():  # one word between punctuation ("president,"): no regex
-            value = self[token] = _REST_WEIGHTS[core]
-        else:
-            value = self[token] = sum(map(_REST_WEIGHTS.__getitem__, _WORD.findall(token)))
+        value = self[token] = sum(_TOKEN_WORDS[token])
         return value
 
 
@@ -352,7 +335,7 @@ def mask_names(text: str) -> str:
     n-gram detectors read "Bárcena" or "Ojeda" as evidence for Spanish or
     Portuguese; a name says nothing about the language it is mentioned in.
     """
-    return _mask_names(text, _view(text))
+    return _mask_names(text, match_view(text))
 
 
 def _mask_names(text: str, view: str) -> str:
@@ -469,7 +452,7 @@ class LexicalIdentifier:
         self.languages = chosen
 
     def detect(self, text: str) -> LanguageTag | None:
-        return self.detect_view(text, _view(text))
+        return self.detect_view(text, match_view(text))
 
     def detect_view(self, text: str, view: str) -> LanguageTag | None:
         """``detect(text)``, given ``view``: see ``LangdetectIdentifier.detect_view``."""
@@ -1052,7 +1035,7 @@ class LangdetectIdentifier:
             code = max(probabilities, key=lambda c: probabilities[c])
             return _tag(code, probabilities[code])
         if view is None:
-            view = _view(text)
+            view = match_view(text)
         english_spanish = self._english_spanish
         settled = _settled(view) if english_spanish and len(view) >= _SETTLED_LENGTH else None
         if settled is not None:  # decisive, and sure to four places: the exact score is not needed

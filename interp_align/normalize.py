@@ -62,12 +62,20 @@ def match_view(text: str) -> str:
     Because ``len(match_view(t)) == len(t)``, a match at ``[i, j)`` in the view
     is the span ``[i, j)`` of the original.  A ``str.replace`` per character
     present is an order of magnitude faster than ``str.translate`` with a dict
-    on multi-megabyte transcripts (most of the table is absent from any text).
+    on multi-megabyte transcripts (most of the table is absent from any text).  A text
+    with none of them (most sentences) is returned as it is after one scan for all of
+    them, not one per look-alike.
     """
+    if text.isascii() or _LOOKALIKE.search(text) is None:
+        return text
     for char, replacement in _PAIRS:
         if char in text:
             text = text.replace(char, replacement)
     return text
+
+
+assert not any(char.isascii() for char, _ in _PAIRS)  # so an ASCII text has none
+_LOOKALIKE = re.compile("[" + "".join(re.escape(char) for char, _ in _PAIRS) + "]")
 
 
 def is_space(char: str) -> bool:
